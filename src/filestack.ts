@@ -1,0 +1,134 @@
+import * as core from '@actions/core'
+import {
+  redactUrl,
+  runWorkflowUrl,
+  workflowStatusUrl,
+  type Endpoint
+} from './endpoints.js'
+import { FilestackError } from './errors.js'
+import type { Http, HttpResponse } from './http.js'
+import type { StatusResponse } from './job.js'
+import type { Limiter } from './limiter.js'
+import type { RateLimit } from './rate-limit.js'
+import { describeFailure, sendWithRetries } from './retry.js'
+import { sleep } from './sleep.js'
+import type { Source } from './sources.js'
+
+/** A job ID that is safe to put in a request path. */
+export const JOB_ID = /^[A-Za-z0-9_-]{1,128}$/
+
+export interface ClientOptions {
+  http: Http
+  endpoint: Endpoint
+  limiter: Limiter
+  rateLimit: RateLimit
+  /** No retry is scheduled past this time (ms since the epoch). */
+  deadline: number
+  signal?: AbortSignal
+  /** Attempts per request, the first included. */
+  maxAttempts?: number
+  log?: (line: string) => void
+}
+
+/** The two Workflows API calls, with retries, pacing and error advice. */
+export class FilestackClient {
+  constructor(private readonly options: ClientOptions) {}
+
+  async runWorkflow(workflowId: string, source: Source): Promise<StatusResponse> {
+    const url = runWorkflowUrl(this.options.endpoint, workflowId, source)
+    const label = `run_workflow for ${source.text}`
+    const response = await this.send(url, label, false)
+    return this.parse(response, label, RUN_ADVICE)
+  }
+
+  async workflowStatus(jobId: string): Promise<StatusResponse> {
+    if (!JOB_ID.test(jobId)) {
+      throw new FilestackError(`Job ID ${JSON.stringify(jobId)} is not a Filestack job ID; it was not sent.`)
+    }
+    const url = workflowStatusUrl(this.options.endpoint, jobId)
+    const label = `workflow_status for job ${jobId}`
+    const response = await this.send(url, label, true)
+    return this.parse(response, label, STATUS_ADVICE)
+  }
+
+  private send(url: string, label: string, idempotent: boolean): Promise<HttpResponse> {
+    const { limiter, rateLimit, http, signal } = this.options
+    const once = (): Promise<HttpResponse> =>
+      limiter.run(async () => {
+        await sleep(rateLimit.delay(Date.now()), signal)
+        const response = await http.get(url)
+        rateLimit.observe(response.headers)
+        core.debug(`GET ${redactUrl(url)} -> ${response.statusCode}`)
+        return response
+      })
+    return sendWithRetries(once, {
+      label,
+      idempotent,
+      maxAttempts: this.options.maxAttempts ?? 5,
+      deadline: this.options.deadline,
+      signal,
+      log: this.options.log ?? core.info
+    })
+  }
+
+  private parse(
+    response: HttpResponse,
+    label: string,
+    advice: Record<number, string>
+  ): StatusResponse {
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      const hint = advice[response.statusCode] ?? 'Check the inputs against the Filestack documentation.'
+      throw new FilestackError(
+        `${label} was refused with ${this.redact(describeFailure(response))}. ${hint}`,
+        response.statusCode
+      )
+    }
+    const body = parseJson(response.body)
+    if (!isStatusResponse(body)) {
+      throw new FilestackError(
+        `${label} answered HTTP ${response.statusCode} without the expected JSON (jobid and status): ${this.redact(describeFailure(response))}`
+      )
+    }
+    if (!JOB_ID.test(body.jobid)) {
+      throw new FilestackError(`${label} returned a job ID that is not safe to use in a URL: ${JSON.stringify(body.jobid.slice(0, 80))}`)
+    }
+    return body
+  }
+
+  /** Filestack may quote the policy or signature back; they never reach a message. */
+  private redact(text: string): string {
+    const { policy, signature } = this.options.endpoint.security
+    return text.split(policy).join('[policy]').split(signature).join('[signature]')
+  }
+}
+
+const RUN_ADVICE: Record<number, string> = {
+  400: 'Check the source and the workflow ID.',
+  401: 'Check api-key: it must belong to the application that owns the workflow.',
+  403: "Check that the policy has not expired, that its signature was made with this application's secret, that its call list includes runWorkflow, and that it keeps its base64 = padding.",
+  404: 'Check workflow-id (the workflow must belong to this application) and, for handles, that the file exists.'
+}
+
+const STATUS_ADVICE: Record<number, string> = {
+  ...RUN_ADVICE,
+  403: "Check that the policy has not expired (it must outlast the wait), that its signature was made with this application's secret, and that it keeps its base64 = padding.",
+  404: 'The job is unknown to this application, or its record has expired at Filestack.'
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+function isStatusResponse(value: unknown): value is StatusResponse {
+  const record = value as StatusResponse | null
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    typeof record.jobid === 'string' &&
+    typeof record.status === 'string'
+  )
+}

@@ -1,0 +1,28 @@
+import * as core from '@actions/core'
+
+/**
+ * Masks a secret and the encoded forms the runner does not mask by itself
+ * (URL-safe base64 with and without padding, hex), so no later log line
+ * shows any of them. Masking only affects what is printed afterwards,
+ * so this runs before the value is first used.
+ */
+export function maskSecret(value: string): void {
+  if (value.trim() === '') return
+
+  const bytes = Buffer.from(value, 'utf8')
+  const forms = new Set([
+    value,
+    bytes.toString('base64url'),
+    bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_'),
+    bytes.toString('hex'),
+    encodeURIComponent(value)
+  ])
+  for (const form of forms) core.setSecret(form)
+}
+
+/** The inputs that are secret or signed with a secret, masked as they arrive. */
+const SECRET_INPUTS = ['app-secret', 'policy', 'signature', 'api-key']
+
+export function maskInputs(): void {
+  for (const name of SECRET_INPUTS) maskSecret(core.getInput(name))
+}

@@ -1,0 +1,55 @@
+import * as core from '@actions/core'
+import { FilestackError, messageOf } from './errors.js'
+import type { FilestackClient } from './filestack.js'
+import type { JobReport } from './job.js'
+import { jobState } from './job-state.js'
+import type { Source } from './sources.js'
+
+/** A source whose job could not be started, with the reason. */
+export interface StartFailure {
+  source: Source
+  message: string
+}
+
+/**
+ * Starts one job per source, as many at once as the client allows, and
+ * puts each outcome in `slots` at its source's position as soon as it is
+ * known, so a cancelled run still knows the jobs that did start. A refusal
+ * of the credentials (401, 403) would repeat for every source, so it stops
+ * the sources not yet sent instead.
+ */
+export async function startJobs(
+  client: FilestackClient,
+  workflowId: string,
+  sources: Source[],
+  slots: Array<JobReport | StartFailure | undefined>,
+  files: Map<string, string> = new Map()
+): Promise<void> {
+  let refusal: string | undefined
+  await Promise.all(
+    sources.map(async (source, i) => {
+      if (refusal) {
+        slots[i] = { source, message: `not sent, since ${refusal}` }
+        return
+      }
+      try {
+        const startedAt = Date.now()
+        const response = await client.runWorkflow(workflowId, source)
+        core.info(`Started job ${response.jobid} for ${source.text}`)
+        slots[i] = {
+          source: source.text,
+          file: files.get(source.text),
+          jobId: response.jobid,
+          status: response.status,
+          state: jobState(response.status),
+          response,
+          startedAt
+        }
+      } catch (error) {
+        const code = error instanceof FilestackError ? error.statusCode : undefined
+        if (code === 401 || code === 403) refusal ??= `an earlier source was refused with HTTP ${code}`
+        slots[i] = { source, message: messageOf(error) }
+      }
+    })
+  )
+}

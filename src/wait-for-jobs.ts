@@ -1,0 +1,61 @@
+import * as core from '@actions/core'
+import { formatDuration } from './duration.js'
+import { CancelledError, messageOf } from './errors.js'
+import type { FilestackClient } from './filestack.js'
+import type { JobReport, StatusResponse } from './job.js'
+import { isUnknownStatus, jobState } from './job-state.js'
+import { plainText } from './plain-text.js'
+import { nextPollDelay, type ScheduleOptions } from './poll-schedule.js'
+import { sleep } from './sleep.js'
+
+export interface WaitOptions {
+  client: Pick<FilestackClient, 'workflowStatus'>
+  /** Polling stops at this time (ms since the epoch). */
+  deadline: number
+  schedule: ScheduleOptions
+  signal?: AbortSignal
+}
+
+/**
+ * Follows every running job on its own schedule until it reaches a final
+ * state, its status can no longer be read, or the deadline passes. Reports
+ * are updated in place, so a cancelled run can still report what it knew.
+ */
+export async function waitForJobs(reports: JobReport[], options: WaitOptions): Promise<void> {
+  await Promise.all(reports.map((report) => follow(report, options)))
+}
+
+async function follow(report: JobReport, options: WaitOptions): Promise<void> {
+  while (report.state === 'running' && !report.error) {
+    const now = Date.now()
+    const left = options.deadline - now
+    if (left <= 0) return
+
+    const delay = nextPollDelay(now - report.startedAt, options.schedule)
+    await sleep(Math.min(delay, left), options.signal)
+    try {
+      update(report, await options.client.workflowStatus(report.jobId))
+    } catch (error) {
+      if (error instanceof CancelledError) throw error
+      report.error = messageOf(error)
+      core.error(`Could not check job ${report.jobId} for ${report.source}: ${report.error}`)
+    }
+  }
+}
+
+/** Records a status answer, with a log line when the status changed. */
+export function update(report: JobReport, response: StatusResponse): void {
+  const previous = report.status
+  report.response = response
+  report.status = response.status
+  report.state = jobState(response.status)
+  if (report.state !== 'running') report.endedAt = Date.now()
+  if (response.status === previous) return
+
+  const took = formatDuration((report.endedAt ?? Date.now()) - report.startedAt)
+  const status = plainText(response.status, 80)
+  core.info(`${report.source}: ${plainText(previous, 80)} → ${status} after ${took} (job ${report.jobId})`)
+  if (isUnknownStatus(response.status)) {
+    core.info(`Status "${status}" is not a known final state; job ${report.jobId} is polled until it ends or the deadline passes.`)
+  }
+}
