@@ -30,6 +30,8 @@ export interface RunOptions {
   signal?: { name: NodeJS.Signals; when: (stdout: string) => boolean }
   /** Kills the action after this long, in milliseconds. */
   killAfterMs?: number
+  /** The workspace: the action's working directory and GITHUB_WORKSPACE. */
+  workspace?: string
 }
 
 /**
@@ -50,6 +52,7 @@ export function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_STEP_SUMMARY: files.summary,
     RUNNER_TEMP: files.temp,
     GITHUB_ACTION: 'filestack',
+    ...(options.workspace && { GITHUB_WORKSPACE: options.workspace }),
     ...options.env
   }
   for (const [name, value] of Object.entries(options.inputs)) {
@@ -58,7 +61,7 @@ export function runAction(options: RunOptions): Promise<ActionRun> {
 
   const started = Date.now()
   return new Promise((done, fail) => {
-    const child = spawn(NODE24, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(NODE24, [ACTION], { env, cwd: options.workspace, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     let signalled = false

@@ -4,14 +4,19 @@ import type { JobRule, ServerJob } from './types.js'
 
 const RUNNING_STATUSES = ['Started', 'Processing']
 
-export function findRule(rules: JobRule[], source: string): JobRule {
-  const rule = rules.find(({ match }) => {
-    if (match === undefined) return true
-    if (typeof match === 'string') return source.includes(match)
-    match.lastIndex = 0
-    return match.test(source)
-  })
-  return rule ?? {}
+/**
+ * The first rule whose `match` fits the source or, for the handle of an
+ * uploaded file, the filename it was uploaded with.
+ */
+export function findRule(rules: JobRule[], source: string, filename?: string): JobRule {
+  const subjects = filename === undefined ? [source] : [source, filename]
+  const fits = (match: string | RegExp): boolean =>
+    subjects.some((subject) => {
+      if (typeof match === 'string') return subject.includes(match)
+      match.lastIndex = 0
+      return match.test(subject)
+    })
+  return rules.find(({ match }) => match === undefined || fits(match)) ?? {}
 }
 
 export function newJob(

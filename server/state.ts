@@ -10,6 +10,8 @@ export class ServerState {
   jobRules: JobRule[]
   readonly jobs = new Map<string, ServerJob>()
   readonly uploads = new Map<string, Buffer>()
+  /** Handle -> the filename it was uploaded with, so job rules can match files by name. */
+  readonly uploadNames = new Map<string, string>()
   url = ''
 
   constructor(options: ServerOptions) {

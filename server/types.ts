@@ -14,7 +14,7 @@ export interface RecordedRequest {
 }
 
 export interface JobRule {
-  /** Substring or regex tested against the decoded source; absent = any. */
+  /** Substring or regex tested against the decoded source (and, for an uploaded handle, its filename); absent = any. */
   match?: string | RegExp
   /** Time from start until the final state; 0 = final on first check. */
   durationMs?: number

@@ -69,6 +69,7 @@ export async function handleUpload(
   const handle = newHandle(state.uploads)
   state.uploads.set(handle, body)
   const filename = query.get('filename') || 'untitled'
+  state.uploadNames.set(handle, filename)
   return json(200, {
     url: `${state.url}/${handle}`,
     size: body.length,

@@ -32,7 +32,7 @@ export function handleRun(state: ServerState, rawPath: string): Reply {
   if (!state.workflowResults(workflowId)) {
     return reject(404, 'workflow not found')
   }
-  const rule = findRule(state.jobRules, source.value)
+  const rule = findRule(state.jobRules, source.value, state.uploadNames.get(source.value))
   const job = newJob(workflowId, source.value, rule, auth.apiKey)
   state.jobs.set(job.jobid, job)
   const reply = withSource(json(200, startedView(job)), source.value)

@@ -34,10 +34,26 @@ export interface ClientOptions {
 export class FilestackClient {
   constructor(private readonly options: ClientOptions) {}
 
-  async runWorkflow(workflowId: string, source: Source): Promise<StatusResponse> {
+  /** The signed policy every call of this run carries. */
+  get security(): Endpoint['security'] {
+    return this.options.endpoint.security
+  }
+
+  /**
+   * Starts a job. `notSentBecause` is asked when the request's turn comes
+   * (after any wait for a free slot): a reason it gives stops the request.
+   */
+  async runWorkflow(
+    workflowId: string,
+    source: Source,
+    notSentBecause?: () => string | undefined
+  ): Promise<StatusResponse> {
+    if (!JOB_ID.test(workflowId)) {
+      throw new FilestackError(`Workflow ID ${JSON.stringify(workflowId.slice(0, 80))} would change the request path; it was not sent.`)
+    }
     const url = runWorkflowUrl(this.options.endpoint, workflowId, source)
     const label = `run_workflow for ${source.text}`
-    const response = await this.send(url, label, false)
+    const response = await this.send(url, label, false, notSentBecause)
     return this.parse(response, label, RUN_ADVICE)
   }
 
@@ -51,11 +67,20 @@ export class FilestackClient {
     return this.parse(response, label, STATUS_ADVICE)
   }
 
-  private send(url: string, label: string, idempotent: boolean): Promise<HttpResponse> {
+  private send(
+    url: string,
+    label: string,
+    idempotent: boolean,
+    notSentBecause?: () => string | undefined
+  ): Promise<HttpResponse> {
     const { limiter, rateLimit, http, signal } = this.options
     const once = (): Promise<HttpResponse> =>
       limiter.run(async () => {
         await sleep(rateLimit.delay(Date.now()), signal)
+        // Asked after the pause (a timer, even at 0 ms), so that the answer
+        // that freed this slot has been dealt with by then.
+        const reason = notSentBecause?.()
+        if (reason) throw new FilestackError(`not sent, since ${reason}`)
         const response = await http.get(url)
         rateLimit.observe(response.headers)
         core.debug(`GET ${redactUrl(url)} -> ${response.statusCode}`)
@@ -111,7 +136,7 @@ const RUN_ADVICE: Record<number, string> = {
 
 const STATUS_ADVICE: Record<number, string> = {
   ...RUN_ADVICE,
-  403: "Check that the policy has not expired (it must outlast the wait), that its signature was made with this application's secret, and that it keeps its base64 = padding.",
+  403: "Check that the policy has not expired (it must outlast the wait), that its signature was made with this application's secret, that its call list includes runWorkflow or read, and that it keeps its base64 = padding.",
   404: 'The job is unknown to this application, or its record has expired at Filestack.'
 }
 

@@ -44,12 +44,14 @@ export class Http {
     return this.send('GET', url)
   }
 
+  /** A POST with a streamed body; `timeoutMs` replaces the usual bound, for large bodies. */
   post(
     url: string,
     body: Readable,
-    headers: OutgoingHttpHeaders
+    headers: OutgoingHttpHeaders,
+    timeoutMs = this.timeoutMs
   ): Promise<HttpResponse> {
-    return this.send('POST', url, body, headers)
+    return this.send('POST', url, body, headers, timeoutMs)
   }
 
   dispose(): void {
@@ -61,14 +63,12 @@ export class Http {
     verb: string,
     url: string,
     body?: Readable,
-    headers: OutgoingHttpHeaders = {}
+    headers: OutgoingHttpHeaders = {},
+    timeoutMs = this.timeoutMs
   ): Promise<HttpResponse> {
     let timer: NodeJS.Timeout | undefined
     const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new NetworkError('ETIMEDOUT')),
-        this.timeoutMs
-      )
+      timer = setTimeout(() => reject(new NetworkError('ETIMEDOUT')), timeoutMs)
     })
     try {
       return await Promise.race([this.exchange(verb, url, body, headers), expired])

@@ -1,13 +1,29 @@
 import * as core from '@actions/core'
-import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
-import { parseSourceList, parseShard, type Shard } from './source-list.js'
+import { JOB_ID } from './filestack.js'
+import {
+  readBoolean,
+  readDuration,
+  readInteger,
+  readLines,
+  readServiceUrl,
+  required,
+  type InputReader
+} from './input-readers.js'
+import { ruleSyntaxError } from './rules.js'
+import { parseShard, parseSourceList, type Shard } from './source-list.js'
 import type { Source } from './sources.js'
+
+export type { InputReader }
 
 /** Everything the action was asked to do, checked once, before any request. */
 export interface Config {
   workflowId: string
   sources: Source[]
+  /** Local files to upload and run the workflow on. */
+  files?: FileInputs
+  /** Jobs started earlier, to wait for instead of starting new ones. */
+  jobIds?: string[]
   apiKey?: string
   credentials: Credentials
   wait: boolean
@@ -20,14 +36,24 @@ export interface Config {
   shard?: Shard
   baseUrl: string
   summary: boolean
+  /** A JMESPath expression; a job for which it is truthy fails the step. */
+  failIf?: string
+  comment: boolean
+  githubToken: string
+}
+
+export interface FileInputs {
+  /** Glob patterns, one a line; `!pattern` excludes. */
+  patterns: string[]
+  uploadUrl: string
+  changedOnly: boolean
+  allowNoFiles: boolean
 }
 
 /** Either an app secret to sign with, or a policy signed elsewhere. */
 export type Credentials =
   | { kind: 'secret'; appSecret: string }
   | { kind: 'signed'; policy: string; signature: string }
-
-export type InputReader = (name: string) => string
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const API_KEY = /^[A-Za-z0-9_-]{1,128}$/
@@ -42,14 +68,25 @@ export function readConfig(read: InputReader = core.getInput): Config {
   }
 
   const shard = parseShard(read('shard'))
-  const sources = parseSourceList(read('sources'), shard)
+  const jobIds = readJobIds(read)
+  const files = readFiles(read)
+  const sources = readLines(read, 'sources').length ? parseSourceList(read('sources'), shard) : []
+  checkSomethingToDo(sources, files, jobIds)
+
   const wait = readBoolean(read, 'wait', true)
   const apiKey = read('api-key') || undefined
-  checkApiKey(apiKey, sources, wait)
+  checkApiKey(apiKey, sources, files, wait)
+  const comment = readBoolean(read, 'comment', false)
+  const githubToken = read('github-token')
+  if ((comment || files?.changedOnly) && !githubToken) {
+    throw new InputError('github-token', 'is required for comment and changed-only')
+  }
 
   return {
     workflowId,
     sources,
+    files,
+    jobIds,
     apiKey,
     credentials: readCredentials(read),
     wait,
@@ -57,18 +94,47 @@ export function readConfig(read: InputReader = core.getInput): Config {
     pollIntervalMs: readDuration(read, 'poll-interval', '1s', 100, 600_000),
     concurrency: readInteger(read, 'concurrency', 10, 1, 100),
     shard,
-    baseUrl: readBaseUrl(read('base-url') || 'https://cdn.filestackcontent.com'),
-    summary: readBoolean(read, 'summary', true)
+    baseUrl: readServiceUrl(read, 'base-url', 'https://cdn.filestackcontent.com'),
+    summary: readBoolean(read, 'summary', true),
+    failIf: readRule(read),
+    comment,
+    githubToken
   }
 }
 
-function required(read: InputReader, name: string): string {
-  const value = read(name)
-  if (!value) throw new InputError(name, 'is required')
-  return value
+function readFiles(read: InputReader): FileInputs | undefined {
+  const patterns = readLines(read, 'files')
+  const changedOnly = readBoolean(read, 'changed-only', false)
+  const allowNoFiles = readBoolean(read, 'allow-no-files', false)
+  const uploadUrl = readServiceUrl(read, 'upload-url', 'https://www.filestackapi.com')
+  if (patterns.length === 0) {
+    if (changedOnly) throw new InputError('changed-only', 'applies to files; set the files input too')
+    return undefined
+  }
+  return { patterns, uploadUrl, changedOnly, allowNoFiles }
 }
 
-function checkApiKey(apiKey: string | undefined, sources: Source[], wait: boolean): void {
+function readJobIds(read: InputReader): string[] | undefined {
+  const ids = readLines(read, 'job-ids')
+  if (ids.length === 0) return undefined
+  const bad = ids.find((id) => !JOB_ID.test(id))
+  if (bad !== undefined) {
+    throw new InputError('job-ids', `${JSON.stringify(bad.slice(0, 80))} is not a job ID (letters, digits, - and _ only)`)
+  }
+  if (new Set(ids).size !== ids.length) throw new InputError('job-ids', 'lists a job twice')
+  return ids
+}
+
+function checkSomethingToDo(sources: Source[], files?: FileInputs, jobIds?: string[]): void {
+  if (jobIds && (sources.length || files)) {
+    throw new InputError('job-ids', 'waits for jobs started earlier; leave sources and files empty with it')
+  }
+  if (!jobIds && !files && sources.length === 0) {
+    throw new InputError('sources', 'is required: give one handle, URL or src://ALIAS/PATH a line (or files, or job-ids)')
+  }
+}
+
+function checkApiKey(apiKey: string | undefined, sources: Source[], files: FileInputs | undefined, wait: boolean): void {
   if (apiKey !== undefined && !API_KEY.test(apiKey)) {
     throw new InputError('api-key', 'may hold only letters, digits, - and _')
   }
@@ -78,9 +144,8 @@ function checkApiKey(apiKey: string | undefined, sources: Source[], wait: boolea
   if (external) {
     throw new InputError('api-key', `is required for URL and storage-alias sources such as ${external.text}`)
   }
-  if (wait) {
-    throw new InputError('api-key', 'is required to check job status; set it, or set wait to false')
-  }
+  if (files) throw new InputError('api-key', 'is required to upload files')
+  if (wait) throw new InputError('api-key', 'is required to check job status; set it, or set wait to false')
 }
 
 function readCredentials(read: InputReader): Credentials {
@@ -103,54 +168,10 @@ function readCredentials(read: InputReader): Credentials {
   return { kind: 'signed', policy, signature: signature.toLowerCase() }
 }
 
-function readBoolean(read: InputReader, name: string, fallback: boolean): boolean {
-  const value = read(name).toLowerCase()
-  if (value === '') return fallback
-  if (value === 'true' || value === 'false') return value === 'true'
-  throw new InputError(name, 'expected true or false')
-}
-
-function readDuration(
-  read: InputReader,
-  name: string,
-  fallback: string,
-  minMs: number,
-  maxMs: number
-): number {
-  const text = read(name) || fallback
-  const ms = parseDuration(text)
-  if (ms === undefined) {
-    throw new InputError(name, 'expected seconds, or a number with s, m or h (e.g. 90, 30s, 15m, 1h)')
-  }
-  if (ms < minMs || ms > maxMs) {
-    throw new InputError(name, `must be between ${minMs / 1000}s and ${maxMs / 1000}s`)
-  }
-  return ms
-}
-
-function readInteger(read: InputReader, name: string, fallback: number, min: number, max: number): number {
-  const text = read(name)
-  if (text === '') return fallback
-  const value = /^\d+$/.test(text) ? Number(text) : NaN
-  if (!(value >= min && value <= max)) {
-    throw new InputError(name, `expected a whole number from ${min} to ${max}`)
-  }
-  return value
-}
-
-function readBaseUrl(text: string): string {
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    throw new InputError('base-url', 'is not a valid URL')
-  }
-  const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new InputError('base-url', 'must use https (plain http is allowed only on loopback)')
-  }
-  if (url.username || url.password || url.search || url.hash || text.includes('?') || text.includes('#')) {
-    throw new InputError('base-url', 'must not carry credentials, a query string or a fragment')
-  }
-  return text.replace(/\/+$/, '')
+function readRule(read: InputReader): string | undefined {
+  const rule = read('fail-if')
+  if (!rule) return undefined
+  const error = ruleSyntaxError(rule)
+  if (error) throw new InputError('fail-if', `is not a valid JMESPath expression: ${error}`)
+  return rule
 }

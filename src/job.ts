@@ -36,3 +36,8 @@ export interface JobReport {
   /** Why its status could no longer be checked, when that happened. */
   error?: string
 }
+
+/** How logs and messages name a job's subject: the file path for uploads, else the source. */
+export function subjectOf(report: Pick<JobReport, 'source' | 'file'>): string {
+  return report.file ?? report.source
+}

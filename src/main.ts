@@ -1,18 +1,21 @@
 import * as core from '@actions/core'
-import { resolveSecurity } from './credentials.js'
+import { resolveSecurity, WORKFLOW_CALLS } from './credentials.js'
 import { messageOf } from './errors.js'
 import { FilestackClient } from './filestack.js'
 import { Http } from './http.js'
 import { readConfig, type Config } from './inputs.js'
 import type { JobReport } from './job.js'
 import { Limiter } from './limiter.js'
-import { setJobIdOutputs, setResultOutputs, writeResultsFile } from './outputs.js'
+import { setJobIdOutputs } from './outputs.js'
+import { prepareFiles } from './prepare-files.js'
 import { logProgress } from './progress.js'
 import { RateLimit } from './rate-limit.js'
+import { report } from './report.js'
+import { resumeJobs } from './resume-jobs.js'
 import { maskInputs } from './secrets.js'
+import type { Source } from './sources.js'
 import { startJobs, type StartFailure } from './start-jobs.js'
-import { writeSummary } from './write-summary.js'
-import { judge } from './verdict.js'
+import { untilAborted } from './until-aborted.js'
 import { waitForJobs } from './wait-for-jobs.js'
 
 /** One request may take this long before it counts as failed. */
@@ -21,10 +24,21 @@ const REQUEST_TIMEOUT_MS = 30_000
 /** Longest pause between two status checks of one job. */
 const MAX_POLL_INTERVAL_MS = 30_000
 
+/** What every phase of a run shares. */
+interface Session {
+  config: Config
+  http: Http
+  client: FilestackClient
+  limiter: Limiter
+  deadline: number
+  signal: AbortSignal
+}
+
 /**
- * The action: read the inputs, sign, start a job per source, publish the
- * job IDs, wait for the jobs, then report in outputs, a results file and
- * the job summary. `signal` aborts when the runner cancels the step.
+ * The action: read the inputs, sign, upload local files, start a job per
+ * source (or take up jobs started earlier), publish the job IDs, wait,
+ * then report in outputs, a results file, the job summary and the pull
+ * request. `signal` aborts when the runner cancels the step.
  */
 export async function run(signal: AbortSignal = new AbortController().signal): Promise<void> {
   maskInputs()
@@ -35,26 +49,15 @@ export async function run(signal: AbortSignal = new AbortController().signal): P
     core.setFailed(messageOf(error))
     return
   }
-  if (config.sources.length === 0) {
-    core.warning(`Shard ${config.shard?.index}/${config.shard?.total} has no sources; nothing to do.`)
-    setJobIdOutputs([])
-    return
-  }
 
   const deadline = Date.now() + config.timeoutMs
   const http = new Http(Math.min(REQUEST_TIMEOUT_MS, config.timeoutMs))
   try {
-    const security = resolveSecurity(config.credentials, deadline)
-    const endpoint = { baseUrl: config.baseUrl, apiKey: config.apiKey, security }
-    const client = new FilestackClient({
-      http,
-      endpoint,
-      limiter: new Limiter(config.concurrency),
-      rateLimit: new RateLimit(),
-      deadline,
-      signal
-    })
-    await startAndWait(config, client, deadline, signal)
+    const session = openSession(config, http, deadline, signal)
+    const { reports, failures } = await startOrResume(session)
+    setJobIdOutputs(reports)
+    if (config.wait && !signal.aborted) await waitFor(reports, session)
+    await report({ config, reports, failures, cancelled: signal.aborted })
   } catch (error) {
     core.setFailed(messageOf(error))
   } finally {
@@ -62,50 +65,55 @@ export async function run(signal: AbortSignal = new AbortController().signal): P
   }
 }
 
-async function startAndWait(
-  config: Config,
-  client: FilestackClient,
-  deadline: number,
-  signal: AbortSignal
-): Promise<void> {
-  core.info(`Starting workflow ${config.workflowId} on ${config.sources.length} source(s)`)
-  const slots: Array<JobReport | StartFailure | undefined> = []
-  const cancelled = (): boolean => signal.aborted
-  await untilAborted(startJobs(client, config.workflowId, config.sources, slots), signal)
-
-  const reports = slots.filter((s): s is JobReport => s !== undefined && 'jobId' in s)
-  const failures = slots.filter((s): s is StartFailure => s !== undefined && !('jobId' in s))
-  setJobIdOutputs(reports)
-
-  if (config.wait && !cancelled()) {
-    const schedule = { minMs: config.pollIntervalMs, maxMs: Math.max(config.pollIntervalMs, MAX_POLL_INTERVAL_MS) }
-    const progress = logProgress(reports)
-    try {
-      await untilAborted(waitForJobs(reports, { client, deadline, schedule, signal }), signal)
-    } finally {
-      clearInterval(progress)
-    }
-  }
-
-  const verdict = judge({ reports, failures, waited: config.wait, cancelled: cancelled(), timeoutMs: config.timeoutMs })
-  const resultsFile = writeResultsFile(reports)
-  setResultOutputs(reports, verdict.status, resultsFile)
-  core.info(`Status: ${verdict.status}. Results file: ${resultsFile}`)
-  if (config.summary) await writeSummary(config.workflowId, reports, resultsFile, verdict)
-  if (verdict.problems.length > 0) core.setFailed(verdict.problems.join('\n'))
+function openSession(config: Config, http: Http, deadline: number, signal: AbortSignal): Session {
+  const calls = config.files ? [...WORKFLOW_CALLS, 'store'] : WORKFLOW_CALLS
+  const security = resolveSecurity(config.credentials, deadline, Date.now(), calls)
+  const limiter = new Limiter(config.concurrency)
+  const endpoint = { baseUrl: config.baseUrl, apiKey: config.apiKey, security }
+  const client = new FilestackClient({ http, endpoint, limiter, rateLimit: new RateLimit(), deadline, signal })
+  return { config, http, client, limiter, deadline, signal }
 }
 
-/** Resolves when the work is done or the run is cancelled, whichever is first. */
-async function untilAborted(work: Promise<unknown>, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return
-  let onAbort = (): void => {}
-  const aborted = new Promise<void>((resolve) => {
-    onAbort = resolve
-    signal.addEventListener('abort', onAbort, { once: true })
+/** The jobs of this run, in source order, and what could not be started. */
+async function startOrResume(session: Session): Promise<{ reports: JobReport[]; failures: StartFailure[] }> {
+  const { config, client, signal } = session
+  if (config.jobIds) {
+    core.info(`Taking up ${config.jobIds.length} job(s) started earlier`)
+    return { reports: await resumeJobs(client, config.jobIds), failures: [] }
+  }
+
+  const uploaded = config.files ? await upload(session) : undefined
+  const sources: Source[] = [...config.sources, ...(uploaded?.sources ?? [])]
+  core.info(`Starting workflow ${config.workflowId} on ${sources.length} source(s)`)
+  const slots: Array<JobReport | StartFailure | undefined> = []
+  await untilAborted(startJobs(client, config.workflowId, sources, slots, uploaded?.files), signal)
+  return {
+    reports: slots.filter((s): s is JobReport => s !== undefined && 'jobId' in s),
+    failures: [...(uploaded?.failures ?? []), ...slots.filter((s): s is StartFailure => s !== undefined && !('jobId' in s))]
+  }
+}
+
+function upload(session: Session): ReturnType<typeof prepareFiles> {
+  const { config, http, limiter, deadline, signal } = session
+  return prepareFiles({
+    inputs: config.files!,
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    shard: config.shard,
+    githubToken: config.githubToken,
+    http,
+    limiter,
+    target: { uploadUrl: config.files!.uploadUrl, apiKey: config.apiKey!, security: session.client.security },
+    retry: { maxAttempts: 5, deadline, signal, log: core.info }
   })
+}
+
+async function waitFor(reports: JobReport[], session: Session): Promise<void> {
+  const { config, client, deadline, signal } = session
+  const schedule = { minMs: config.pollIntervalMs, maxMs: Math.max(config.pollIntervalMs, MAX_POLL_INTERVAL_MS) }
+  const progress = logProgress(reports)
   try {
-    await Promise.race([work.catch((error) => { if (!signal.aborted) throw error }), aborted])
+    await untilAborted(waitForJobs(reports, { client, deadline, schedule, signal }), signal)
   } finally {
-    signal.removeEventListener('abort', onAbort)
+    clearInterval(progress)
   }
 }

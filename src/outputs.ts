@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { JobReport, StatusResponse } from './job.js'
+import { subjectOf, type JobReport, type StatusResponse } from './job.js'
 import { fitArray, fitObject } from './output-budget.js'
 
 /** The overall status output: Finished, Failed, TimedOut, Cancelled, or the run status. */
@@ -39,7 +39,7 @@ export function writeResultsFile(reports: JobReport[]): string {
 
 /** Sets `status`, `results`, `jobs` and `results-file`, each within its size budget. */
 export function setResultOutputs(reports: JobReport[], status: RunStatus, resultsFile: string): void {
-  const results = reports.map((r): [string, unknown] => [r.source, r.response.results ?? null])
+  const results = reports.map((r): [string, unknown] => [subjectOf(r), r.response.results ?? null])
   core.setOutput('status', status)
   core.setOutput('results', fitObject(results, resultsFile))
   core.setOutput('jobs', fitArray(jobRecords(reports), resultsFile))

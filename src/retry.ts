@@ -9,6 +9,7 @@ import {
   type Failure
 } from './retry-policy.js'
 import { plainText } from './plain-text.js'
+import { redactSecrets } from './secrets.js'
 import { sleep } from './sleep.js'
 
 export interface RetryOptions {
@@ -50,8 +51,11 @@ export async function sendWithRetries(
 
     const wait = retryDelay(failure, attempt, now(), options.random)
     if (attempt >= options.maxAttempts || now() + wait > options.deadline) {
+      const why = attempt >= options.maxAttempts
+        ? 'Filestack kept failing; check its status page and re-run the step later'
+        : `the next attempt, in ${formatDuration(wait)}, would pass the run's deadline; re-run the step later or raise timeout`
       throw new RetriesExhaustedError(
-        `${options.label} failed after ${attempt} attempt${attempt > 1 ? 's' : ''}: ${describeFailure(failure)}`
+        `${options.label} failed after ${attempt} attempt${attempt > 1 ? 's' : ''}: ${describeFailure(failure)}. ${why}.`
       )
     }
     options.log(
@@ -70,7 +74,7 @@ async function attemptOnce(send: () => Promise<HttpResponse>): Promise<Failure> 
   }
 }
 
-/** A short account of a failure, safe to log (no URL, capped body). */
+/** A short account of a failure, safe to log (no URL, no secret, capped body). */
 export function describeFailure(failure: Failure): string {
   if (failure instanceof NetworkError) return failure.message
   if (isHtmlPage(failure)) return `HTTP ${failure.statusCode} (an HTML error page)`
@@ -78,7 +82,10 @@ export function describeFailure(failure: Failure): string {
   return message ? `HTTP ${failure.statusCode}: ${message}` : `HTTP ${failure.statusCode}`
 }
 
-/** Filestack's own words: the `error` of a JSON body, or the plain text, capped. */
+/**
+ * Filestack's own words: the `error` of a JSON body, or the plain text,
+ * with any secret it quotes redacted before it is capped.
+ */
 export function filestackMessage(body: string): string {
   let text = body.trim()
   try {
@@ -88,5 +95,5 @@ export function filestackMessage(body: string): string {
   } catch {
     // A plain-text body is the message itself.
   }
-  return plainText(text)
+  return plainText(redactSecrets(text))
 }

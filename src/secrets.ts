@@ -1,5 +1,8 @@
 import * as core from '@actions/core'
 
+/** Every form masked so far, for redactSecrets. */
+const masked = new Set<string>()
+
 /**
  * Masks a secret and the encoded forms the runner does not mask by itself
  * (URL-safe base64 with and without padding, hex), so no later log line
@@ -7,7 +10,7 @@ import * as core from '@actions/core'
  * so this runs before the value is first used.
  */
 export function maskSecret(value: string): void {
-  if (value.trim() === '') return
+  if (value.trim() === '' || masked.has(value)) return
 
   const bytes = Buffer.from(value, 'utf8')
   const forms = new Set([
@@ -17,7 +20,21 @@ export function maskSecret(value: string): void {
     bytes.toString('hex'),
     encodeURIComponent(value)
   ])
-  for (const form of forms) core.setSecret(form)
+  for (const form of forms) {
+    core.setSecret(form)
+    masked.add(form)
+  }
+}
+
+/**
+ * The text with every masked form replaced. The runner masks the log, but
+ * not the results file, and Filestack may quote the policy back in an
+ * error; messages built from its answers go through this first.
+ */
+export function redactSecrets(text: string): string {
+  // Longest first, so that no part of a longer form is left over.
+  const forms = [...masked].sort((a, b) => b.length - a.length)
+  return forms.reduce((result, form) => result.split(form).join('[redacted]'), text)
 }
 
 /** The inputs that are secret or signed with a secret, masked as they arrive. */

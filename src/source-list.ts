@@ -42,11 +42,16 @@ export function parseSourceList(text: string, shard?: Shard): Source[] {
   if (sources.length === 0) {
     throw new InputError('sources', 'is required: give one handle, URL or src://ALIAS/PATH a line')
   }
-  const mine = shard ? sources.filter((_, i) => i % shard.total === shard.index - 1) : sources
+  const mine = shard ? selectShard(sources, shard) : sources
   if (mine.length > MAX_SOURCES) {
     throw new InputError('sources', `${mine.length} sources in one run; the most is ${MAX_SOURCES}, so split them with the shard input`)
   }
   return mine
+}
+
+/** The items at positions index, index + total, … (1-based) of the list. */
+export function selectShard<T>(items: T[], shard: Shard): T[] {
+  return items.filter((_, i) => i % shard.total === shard.index - 1)
 }
 
 /** Reads `K/N`; empty means no sharding. */

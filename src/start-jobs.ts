@@ -1,13 +1,13 @@
 import * as core from '@actions/core'
 import { FilestackError, messageOf } from './errors.js'
 import type { FilestackClient } from './filestack.js'
-import type { JobReport } from './job.js'
+import { subjectOf, type JobReport } from './job.js'
 import { jobState } from './job-state.js'
 import type { Source } from './sources.js'
 
-/** A source whose job could not be started, with the reason. */
+/** A source (or file) whose job could not be started, with the reason. */
 export interface StartFailure {
-  source: Source
+  source: string
   message: string
 }
 
@@ -29,16 +29,18 @@ export async function startJobs(
   await Promise.all(
     sources.map(async (source, i) => {
       if (refusal) {
-        slots[i] = { source, message: `not sent, since ${refusal}` }
+        slots[i] = { source: source.text, message: `not sent, since ${refusal}` }
         return
       }
       try {
         const startedAt = Date.now()
-        const response = await client.runWorkflow(workflowId, source)
-        core.info(`Started job ${response.jobid} for ${source.text}`)
+        // Asked again when the request's turn comes: a refusal meanwhile stops it.
+        const response = await client.runWorkflow(workflowId, source, () => refusal)
+        const file = files.get(source.text)
+        core.info(`Started job ${response.jobid} for ${subjectOf({ source: source.text, file })}`)
         slots[i] = {
           source: source.text,
-          file: files.get(source.text),
+          file,
           jobId: response.jobid,
           status: response.status,
           state: jobState(response.status),
@@ -48,7 +50,7 @@ export async function startJobs(
       } catch (error) {
         const code = error instanceof FilestackError ? error.statusCode : undefined
         if (code === 401 || code === 403) refusal ??= `an earlier source was refused with HTTP ${code}`
-        slots[i] = { source, message: messageOf(error) }
+        slots[i] = { source: files.get(source.text) ?? source.text, message: messageOf(error) }
       }
     })
   )

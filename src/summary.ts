@@ -6,13 +6,8 @@
 import { formatDuration } from './duration.js'
 import { escapeLine, table, tableRow } from './html.js'
 import type { JobReport, JobState } from './job.js'
+import type { RuleVerdict } from './rule-verdicts.js'
 import { renderResults } from './task-results.js'
-
-/** Whether a job met the user's expectations, and why not. */
-export interface Verdict {
-  passed: boolean
-  reason?: string
-}
 
 export interface SummaryInput {
   workflowId: string
@@ -20,9 +15,11 @@ export interface SummaryInput {
   /** Path of the JSON file that holds all results; named when cutting. */
   resultsFile?: string
   /** Verdicts by JobReport.jobId; when given, the table has a Result column. */
-  verdicts?: Map<string, Verdict>
+  verdicts?: Map<string, RuleVerdict>
   /** One line shown under the heading. */
   notice?: string
+  /** False for the table alone, without each job's results; default true. */
+  sections?: boolean
   /** Size limit of the whole text in UTF-8 bytes; default 900 KiB. */
   maxBytes?: number
   /** Current time in milliseconds since the epoch; default Date.now(). */
@@ -63,7 +60,7 @@ function sourceCell(report: JobReport): string {
   return `${source}<br>file: <code>${escapeLine(report.file)}</code>`
 }
 
-function verdictCell(verdict: Verdict | undefined): string {
+function verdictCell(verdict: RuleVerdict | undefined): string {
   if (!verdict) return '—'
   if (verdict.passed) return '✅ passed'
   const reason = verdict.reason ? `: ${escapeLine(verdict.reason)}` : ''
@@ -171,7 +168,7 @@ export function renderSummary(input: SummaryInput): string {
   const head = heading(input)
   const rows = input.reports.map((report) => row(report, input, now))
   const top = [head, table(columns(input), rows)]
-  const sections = input.reports.map(section)
+  const sections = input.sections === false ? [] : input.reports.map(section)
 
   const full = join([...top, ...sections])
   if (bytes(full) <= max) return full

@@ -1,5 +1,5 @@
 import { formatDuration } from './duration.js'
-import type { JobReport } from './job.js'
+import { subjectOf, type JobReport } from './job.js'
 import { plainText } from './plain-text.js'
 import type { StartFailure } from './start-jobs.js'
 
@@ -26,10 +26,10 @@ export interface Outcome {
  */
 export function judge(outcome: Outcome): Verdict {
   const { reports, failures } = outcome
-  const problems = failures.map((f) => `Could not start a job for ${f.source.text}: ${f.message}`)
+  const problems = failures.map((f) => `Could not start a job for ${f.source}: ${f.message}`)
   for (const r of reports) {
-    if (r.state === 'failed') problems.push(`Job ${r.jobId} for ${r.source} ended with status ${plainText(r.status, 80)}`)
-    else if (r.error) problems.push(`Could not check job ${r.jobId} for ${r.source}: ${r.error}`)
+    if (r.state === 'failed') problems.push(`Job ${r.jobId} for ${subjectOf(r)} ended with status ${plainText(r.status, 80)}`)
+    else if (r.error) problems.push(`Could not check job ${r.jobId} for ${subjectOf(r)}: ${r.error}`)
   }
 
   const running = reports.filter((r) => r.state === 'running' && !r.error)
@@ -60,6 +60,6 @@ function cancelledLine(running: JobReport[]): string {
 
 function describe(reports: JobReport[]): string {
   return reports
-    .map((r) => `${r.source} (job ${r.jobId}, last status ${plainText(r.status, 80)})`)
+      .map((r) => `${subjectOf(r)} (job ${r.jobId}, last status ${plainText(r.status, 80)})`)
     .join('; ')
 }

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { formatDuration } from './duration.js'
 import { CancelledError, messageOf } from './errors.js'
 import type { FilestackClient } from './filestack.js'
-import type { JobReport, StatusResponse } from './job.js'
+import { subjectOf, type JobReport, type StatusResponse } from './job.js'
 import { isUnknownStatus, jobState } from './job-state.js'
 import { plainText } from './plain-text.js'
 import { nextPollDelay, type ScheduleOptions } from './poll-schedule.js'
@@ -38,7 +38,8 @@ async function follow(report: JobReport, options: WaitOptions): Promise<void> {
     } catch (error) {
       if (error instanceof CancelledError) throw error
       report.error = messageOf(error)
-      core.error(`Could not check job ${report.jobId} for ${report.source}: ${report.error}`)
+      // Logged when it happens; the step's one error annotation comes with the verdict.
+      core.info(`Stopped checking job ${report.jobId} for ${subjectOf(report)}: ${report.error}`)
     }
   }
 }
@@ -54,7 +55,7 @@ export function update(report: JobReport, response: StatusResponse): void {
 
   const took = formatDuration((report.endedAt ?? Date.now()) - report.startedAt)
   const status = plainText(response.status, 80)
-  core.info(`${report.source}: ${plainText(previous, 80)} → ${status} after ${took} (job ${report.jobId})`)
+  core.info(`${subjectOf(report)}: ${plainText(previous, 80)} → ${status} after ${took} (job ${report.jobId})`)
   if (isUnknownStatus(response.status)) {
     core.info(`Status "${status}" is not a known final state; job ${report.jobId} is polled until it ends or the deadline passes.`)
   }

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { startGitHubServer, type GitHubServer, type PullFile } from '../../server/github/index.js'
+import { changedFiles } from '../../src/changed-files.js'
+
+const TOKEN = 'ghs_changedFilesTestToken123'
+const BIG = { owner: 'octo-org', repo: 'widgets', number: 1 }
+const MIXED = { owner: 'octo-org', repo: 'widgets', number: 2 }
+
+const manyFiles: PullFile[] = Array.from({ length: 250 }, (_, i) => ({
+  filename: `assets/photo-${i}.jpg`,
+  status: i % 2 === 0 ? 'added' : 'modified'
+}))
+
+const mixedFiles: PullFile[] = [
+  { filename: 'logo.png', status: 'modified' },
+  { filename: 'old.png', status: 'removed' },
+  { filename: 'new/name.png', status: 'renamed', previous_filename: 'old/name.png' },
+  { filename: 'banner.svg', status: 'added' }
+]
+
+let server: GitHubServer
+
+beforeAll(async () => {
+  server = await startGitHubServer({
+    pullFiles: { 'octo-org/widgets#1': manyFiles, 'octo-org/widgets#2': mixedFiles },
+    tokens: [TOKEN]
+  })
+  // The toolkit takes its base URL from here when it is first loaded.
+  process.env.GITHUB_API_URL = server.url
+})
+
+afterAll(async () => {
+  delete process.env.GITHUB_API_URL
+  await server.close()
+})
+
+const fileRequests = (number: number) =>
+  server.requests.filter((r) => r.path === `/repos/octo-org/widgets/pulls/${number}/files`)
+
+/** The error a call fails with; the test fails if it succeeds. */
+async function failureOf(call: Promise<unknown>): Promise<Error> {
+  try {
+    await call
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('expected the call to fail')
+}
+
+describe('changedFiles', () => {
+  it('reads every page of a large pull request, 100 files a request', async () => {
+    const files = await changedFiles(TOKEN, BIG)
+    expect(files.size).toBe(250)
+    expect(files).toContain('assets/photo-249.jpg')
+    const pages = fileRequests(1).map((r) => [r.query.per_page, r.query.page ?? '1', r.authorized])
+    expect(pages).toEqual([
+      ['100', '1', true],
+      ['100', '2', true],
+      ['100', '3', true]
+    ])
+  })
+
+  it('leaves removed files out and counts renamed files by their new name', async () => {
+    const files = await changedFiles(TOKEN, MIXED)
+    expect([...files].sort()).toEqual(['banner.svg', 'logo.png', 'new/name.png'])
+  })
+
+  it('says which pull request it could not read', async () => {
+    const missing = { ...BIG, number: 99 }
+    const error = await failureOf(changedFiles(TOKEN, missing))
+    expect(error.message).toMatch(
+      /^Listing the files of pull request octo-org\/widgets#99 failed with HTTP 404: Not Found\./
+    )
+    expect(error.message).toContain('`permissions: pull-requests: read`')
+  })
+
+  it('never puts the token in its error message', async () => {
+    const wrong = 'ghs_wrongTokenThatMustNotLeak'
+    const error = await failureOf(changedFiles(wrong, BIG))
+    expect(error).toBeInstanceOf(Error)
+    expect(error.message).toMatch(/HTTP 401: Bad credentials\. Check the token/)
+    expect(error.message).not.toContain(wrong)
+    expect(String(error)).not.toContain(wrong)
+  })
+})

@@ -1,0 +1,33 @@
+import { describePullRequest, gitHubApiError, type PullRequest } from './pull-request.js'
+
+/** The largest page the pull request files API serves. */
+const PER_PAGE = 100
+
+/** File statuses whose path exists in the pull request's head. */
+const PRESENT = new Set(['added', 'modified', 'renamed', 'changed', 'copied'])
+
+/**
+ * The paths a pull request adds or modifies, read page by page. A renamed
+ * file counts under its new name; removed files are left out.
+ *
+ * GitHub lists at most 3000 files of a pull request; files past that are
+ * not returned, so they are missing from the set.
+ */
+export async function changedFiles(token: string, pr: PullRequest): Promise<Set<string>> {
+  // Loaded here so that runs without a pull request never load the client.
+  const github = await import('@actions/github')
+  try {
+    const octokit = github.getOctokit(token)
+    const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+      owner: pr.owner,
+      repo: pr.repo,
+      pull_number: pr.number,
+      per_page: PER_PAGE
+    })
+    const present = files.filter((file) => PRESENT.has(file.status))
+    return new Set(present.map((file) => file.filename))
+  } catch (error) {
+    const action = `Listing the files of pull request ${describePullRequest(pr)}`
+    throw gitHubApiError(action, error, token, 'pull-requests: read')
+  }
+}

@@ -1,0 +1,67 @@
+import * as glob from '@actions/glob'
+import { constants } from 'node:fs'
+import { access, realpath, stat } from 'node:fs/promises'
+import { isAbsolute, relative, sep } from 'node:path'
+import { InputError } from './errors.js'
+
+/** A file of the workspace to upload. */
+export interface LocalFile {
+  /** Relative to the workspace, with `/` separators, as annotations need it. */
+  path: string
+  absolute: string
+  size: number
+}
+
+/**
+ * The one-request store call takes the file as one body; larger files need
+ * Filestack's multipart upload, which this action does not do.
+ */
+export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024
+
+/**
+ * The workspace files that the patterns match (`!pattern` excludes), in
+ * path order. A file that resolves outside the workspace (through a link
+ * a pull request could add) is refused, so nothing else on the runner can
+ * be uploaded; so are unreadable, empty and oversized files.
+ */
+export async function findFiles(patterns: string[], workspace: string): Promise<LocalFile[]> {
+  const globber = await glob.create(patterns.join('\n'), {
+    matchDirectories: false,
+    omitBrokenSymbolicLinks: false
+  })
+  const root = await realpath(workspace)
+  const files: LocalFile[] = []
+  for (const absolute of await matches(globber)) {
+    files.push(await checkFile(absolute, workspace, root))
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+async function matches(globber: glob.Globber): Promise<string[]> {
+  try {
+    return await globber.glob()
+  } catch (error) {
+    throw new InputError('files', (error as Error).message)
+  }
+}
+
+async function checkFile(absolute: string, workspace: string, root: string): Promise<LocalFile> {
+  const path = relative(workspace, absolute).split(sep).join('/')
+  const real = await realpath(absolute).catch(() => absolute)
+  const inside = relative(root, real)
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    throw new InputError('files', `${path} resolves outside the workspace; only workspace files are uploaded`)
+  }
+
+  try {
+    await access(absolute, constants.R_OK)
+  } catch (error) {
+    throw new InputError('files', `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+  const { size } = await stat(absolute)
+  if (size === 0) throw new InputError('files', `${path} is empty`)
+  if (size > MAX_UPLOAD_BYTES) {
+    throw new InputError('files', `${path} is ${(size / 1048576).toFixed(1)} MiB; the most this action uploads is ${MAX_UPLOAD_BYTES / 1048576} MiB`)
+  }
+  return { path, absolute, size }
+}

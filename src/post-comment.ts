@@ -1,0 +1,45 @@
+import * as core from '@actions/core'
+import { messageOf } from './errors.js'
+import { escapeHtml } from './html.js'
+import { renderSummary, type SummaryInput } from './summary.js'
+
+/** Room for the table within GitHub's 65,536 characters a comment. */
+const COMMENT_BUDGET = 60_000
+
+/**
+ * Posts the summary table on the pull request, replacing the action's
+ * earlier comment there. Outside a pull request, or when the token may not
+ * comment (pull requests from forks), it says so and the run goes on: the
+ * check's result does not depend on the comment.
+ */
+export async function postComment(token: string, input: SummaryInput): Promise<void> {
+  const { context } = await import('@actions/github')
+  const { pullRequestOf, describePullRequest } = await import('./pull-request.js')
+  const pr = pullRequestOf(context)
+  if (!pr) {
+    core.info('comment: this run is not for a pull request, so no comment was posted.')
+    return
+  }
+
+  const { upsertComment } = await import('./pr-comment.js')
+  const table = renderSummary({ ...input, sections: false, maxBytes: COMMENT_BUDGET })
+  const body = `${table}\n${runLink()}`
+  try {
+    const outcome = await upsertComment(token, pr, body)
+    if (outcome === 'not-permitted') {
+      core.warning(`comment: the token may not comment on ${describePullRequest(pr)} (as for pull requests from forks); the results are in the job summary.`)
+    } else {
+      core.info(`comment: ${outcome} the comment on ${describePullRequest(pr)}`)
+    }
+  } catch (error) {
+    core.warning(`comment: ${messageOf(error)}`)
+  }
+}
+
+/** A link to this workflow run, where the full summary is. */
+function runLink(): string {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env
+  if (!GITHUB_SERVER_URL || !GITHUB_REPOSITORY || !GITHUB_RUN_ID) return ''
+  const url = `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
+  return `<p><a href="${escapeHtml(url)}">Full results in the run's summary</a></p>`
+}
