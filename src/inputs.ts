@@ -114,8 +114,9 @@ function readFiles(read: InputReader): FileInputs | undefined {
   return { patterns, uploadUrl, changedOnly, allowNoFiles }
 }
 
+/** One a line, or the JSON array of a `job-ids` output passed on as it is. */
 function readJobIds(read: InputReader): string[] | undefined {
-  const ids = readLines(read, 'job-ids')
+  const ids = read('job-ids').startsWith('[') ? parseJsonList(read('job-ids')) : readLines(read, 'job-ids')
   if (ids.length === 0) return undefined
   const bad = ids.find((id) => !JOB_ID.test(id))
   if (bad !== undefined) {
@@ -123,6 +124,16 @@ function readJobIds(read: InputReader): string[] | undefined {
   }
   if (new Set(ids).size !== ids.length) throw new InputError('job-ids', 'lists a job twice')
   return ids
+}
+
+function parseJsonList(text: string): string[] {
+  try {
+    const list: unknown = JSON.parse(text)
+    if (Array.isArray(list) && list.every((item) => typeof item === 'string')) return list
+  } catch {
+    // Reported below, the same way as any other malformed list.
+  }
+  throw new InputError('job-ids', 'starts with [ but is not a JSON array of job IDs')
 }
 
 function checkSomethingToDo(sources: Source[], files?: FileInputs, jobIds?: string[]): void {
