@@ -86,7 +86,7 @@ describe('renderSummary: layout', () => {
         '4.8 s'
       ],
       [
-        'pR4oeS63QLmYIFNs2ZvZ<br>file: <code>assets/logo.png</code>',
+        '<code>assets/logo.png</code><br>handle pR4oeS63QLmYIFNs2ZvZ',
         '<code>5aef4e90-4c6c-4779-ac8b-289cff108792</code>',
         '✅ Finished',
         '4.8 s'
@@ -104,7 +104,7 @@ describe('renderSummary: layout', () => {
     const sections = html.split('\n\n').slice(2)
     expect(sections.map((s) => s.split('\n')[0])).toEqual([
       '<h3>https://assets.example.com/products/sneaker.png</h3>',
-      '<h3>pR4oeS63QLmYIFNs2ZvZ</h3>',
+      '<h3>assets/logo.png</h3>',
       '<h3>src://shop/a.png</h3>'
     ])
     expect(sections[0]).toContain('<p>Safe for work: yes</p>')

@@ -82,7 +82,8 @@ async function startOrResume(session: Session): Promise<{ reports: JobReport[]; 
     return { reports: await resumeJobs(client, config.jobIds), failures: [] }
   }
 
-  const uploaded = config.files ? await upload(session) : undefined
+  const uploaded = config.files ? await untilAborted(upload(session), signal) : undefined
+  if (signal.aborted) return { reports: [], failures: [] }
   const sources: Source[] = [...config.sources, ...(uploaded?.sources ?? [])]
   core.info(`Starting workflow ${config.workflowId} on ${sources.length} source(s)`)
   const slots: Array<JobReport | StartFailure | undefined> = []

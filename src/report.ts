@@ -33,7 +33,7 @@ export async function report({ config, reports, failures, cancelled }: RunOutcom
   core.info(`Status: ${verdict.status}. Results file: ${resultsFile}`)
 
   const problems = [...verdict.problems, ...broken]
-  const notice = problems.length ? `${verdict.status}: ${problems.join(' ')}` : undefined
+  const notice = problems.length ? problems.join(' ') : undefined
   const view = { workflowId: config.workflowId, reports, resultsFile, verdicts: rules, notice }
   if (config.summary) await writeSummary(view)
   if (rules) annotateFiles(reports, rules)

@@ -5,7 +5,7 @@
 
 import { formatDuration } from './duration.js'
 import { escapeLine, table, tableRow } from './html.js'
-import type { JobReport, JobState } from './job.js'
+import { subjectOf, type JobReport, type JobState } from './job.js'
 import type { RuleVerdict } from './rule-verdicts.js'
 import { renderResults } from './task-results.js'
 
@@ -57,7 +57,7 @@ function durationCell(report: JobReport, now: number): string {
 function sourceCell(report: JobReport): string {
   const source = escapeLine(report.source)
   if (report.file === undefined) return source
-  return `${source}<br>file: <code>${escapeLine(report.file)}</code>`
+  return `<code>${escapeLine(report.file)}</code><br>handle ${source}`
 }
 
 function verdictCell(verdict: RuleVerdict | undefined): string {
@@ -90,7 +90,7 @@ function heading(input: SummaryInput): string {
 }
 
 function section(report: JobReport): string {
-  const title = `<h3>${escapeLine(report.source)}</h3>`
+  const title = `<h3>${escapeLine(subjectOf(report))}</h3>`
   return `${title}\n${renderResults(report.response.results)}`
 }
 

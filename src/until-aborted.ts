@@ -1,23 +1,21 @@
 /**
- * Resolves when the work is done or the signal aborts, whichever comes
- * first. After an abort the work's own failure no longer matters: the run
- * reports what it knew when it was cancelled.
+ * The work's result, or undefined as soon as the signal aborts, whichever
+ * comes first. After an abort the work's own failure no longer matters:
+ * the run reports what it knew when it was cancelled.
  */
-export async function untilAborted(work: Promise<unknown>, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return
+export async function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return undefined
   let onAbort = (): void => {}
-  const aborted = new Promise<void>((resolve) => {
-    onAbort = resolve
+  const aborted = new Promise<undefined>((resolve) => {
+    onAbort = () => resolve(undefined)
     signal.addEventListener('abort', onAbort, { once: true })
   })
-  const settled = work.then(
-    () => undefined,
-    (error: unknown) => {
-      if (!signal.aborted) throw error
-    }
-  )
+  const settled = work.catch((error: unknown) => {
+    if (!signal.aborted) throw error
+    return undefined
+  })
   try {
-    await Promise.race([settled, aborted])
+    return await Promise.race([settled, aborted])
   } finally {
     signal.removeEventListener('abort', onAbort)
   }
