@@ -13,6 +13,7 @@ import type { RateLimit } from './rate-limit.js'
 import { describeFailure, sendWithRetries } from './retry.js'
 import { sleep } from './sleep.js'
 import type { Source } from './sources.js'
+import { quote } from './plain-text.js'
 
 /** A job ID that is safe to put in a request path. */
 export const JOB_ID = /^[A-Za-z0-9_-]{1,128}$/
@@ -49,7 +50,7 @@ export class FilestackClient {
     notSentBecause?: () => string | undefined
   ): Promise<StatusResponse> {
     if (!JOB_ID.test(workflowId)) {
-      throw new FilestackError(`Workflow ID ${JSON.stringify(workflowId.slice(0, 80))} would change the request path; it was not sent.`)
+      throw new FilestackError(`Workflow ID ${quote(workflowId)} would change the request path; it was not sent.`)
     }
     const url = runWorkflowUrl(this.options.endpoint, workflowId, source)
     const label = `run_workflow for ${source.text}`
@@ -59,7 +60,7 @@ export class FilestackClient {
 
   async workflowStatus(jobId: string): Promise<StatusResponse> {
     if (!JOB_ID.test(jobId)) {
-      throw new FilestackError(`Job ID ${JSON.stringify(jobId)} is not a Filestack job ID; it was not sent.`)
+      throw new FilestackError(`Job ID ${quote(jobId)} is not a Filestack job ID; it was not sent.`)
     }
     const url = workflowStatusUrl(this.options.endpoint, jobId)
     const label = `workflow_status for job ${jobId}`
@@ -73,16 +74,17 @@ export class FilestackClient {
     idempotent: boolean,
     notSentBecause?: () => string | undefined
   ): Promise<HttpResponse> {
-    const { limiter, rateLimit, http, signal } = this.options
+    const { limiter, rateLimit, http, signal, deadline } = this.options
     const once = (): Promise<HttpResponse> =>
       limiter.run(async () => {
-        await sleep(rateLimit.delay(Date.now()), signal)
+        const now = Date.now()
+        await sleep(Math.min(rateLimit.delay(now), deadline - now), signal)
         // Asked after the pause (a timer, even at 0 ms), so that the answer
         // that freed this slot has been dealt with by then.
         const reason = notSentBecause?.()
         if (reason) throw new FilestackError(`not sent, since ${reason}`)
         const response = await http.get(url)
-        rateLimit.observe(response.headers)
+        rateLimit.observe(response.headers, limiter.inFlight - 1)
         core.debug(`GET ${redactUrl(url)} -> ${response.statusCode}`)
         return response
       })
@@ -111,11 +113,11 @@ export class FilestackClient {
     const body = parseJson(response.body)
     if (!isStatusResponse(body)) {
       throw new FilestackError(
-        `${label} answered HTTP ${response.statusCode} without the expected JSON (jobid and status): ${this.redact(describeFailure(response))}`
+        `${label} answered HTTP ${response.statusCode} without the expected JSON (jobid and status): ${this.redact(describeFailure(response))}. Check that base-url is the Workflows API and that no proxy answers in its place.`
       )
     }
     if (!JOB_ID.test(body.jobid)) {
-      throw new FilestackError(`${label} returned a job ID that is not safe to use in a URL: ${JSON.stringify(body.jobid.slice(0, 80))}`)
+      throw new FilestackError(`${label} returned a job ID that is not safe to use in a URL: ${quote(body.jobid)}`)
     }
     return body
   }

@@ -59,6 +59,7 @@ export function readLines(read: InputReader, name: string): string[] {
  */
 export function readServiceUrl(read: InputReader, name: string, fallback: string): string {
   const text = read(name) || fallback
+  if (/[\u0000-\u0020\u007f]/.test(text)) throw new InputError(name, 'must not contain spaces or control characters')
   let url: URL
   try {
     url = new URL(text)

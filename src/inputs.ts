@@ -13,6 +13,7 @@ import {
 import { ruleSyntaxError } from './rules.js'
 import { parseShard, parseSourceList, type Shard } from './source-list.js'
 import type { Source } from './sources.js'
+import { quote } from './plain-text.js'
 
 export type { InputReader }
 
@@ -70,8 +71,9 @@ export function readConfig(read: InputReader = core.getInput): Config {
   const shard = parseShard(read('shard'))
   const jobIds = readJobIds(read)
   const files = readFiles(read)
-  const sources = readLines(read, 'sources').length ? parseSourceList(read('sources'), shard) : []
-  checkSomethingToDo(sources, files, jobIds)
+  const hasSources = readLines(read, 'sources').length > 0
+  const sources = hasSources ? parseSourceList(read('sources'), shard) : []
+  checkSomethingToDo(hasSources, files, jobIds)
 
   const wait = readBoolean(read, 'wait', true)
   const apiKey = read('api-key') || undefined
@@ -120,7 +122,7 @@ function readJobIds(read: InputReader): string[] | undefined {
   if (ids.length === 0) return undefined
   const bad = ids.find((id) => !JOB_ID.test(id))
   if (bad !== undefined) {
-    throw new InputError('job-ids', `${JSON.stringify(bad.slice(0, 80))} is not a job ID (letters, digits, - and _ only)`)
+    throw new InputError('job-ids', `${quote(bad)} is not a job ID (letters, digits, - and _ only)`)
   }
   if (new Set(ids).size !== ids.length) throw new InputError('job-ids', 'lists a job twice')
   return ids
@@ -136,11 +138,12 @@ function parseJsonList(text: string): string[] {
   throw new InputError('job-ids', 'starts with [ but is not a JSON array of job IDs')
 }
 
-function checkSomethingToDo(sources: Source[], files?: FileInputs, jobIds?: string[]): void {
-  if (jobIds && (sources.length || files)) {
+/** Sharding may leave a runner nothing to do; that is fine, an empty list is not. */
+function checkSomethingToDo(hasSources: boolean, files?: FileInputs, jobIds?: string[]): void {
+  if (jobIds && (hasSources || files)) {
     throw new InputError('job-ids', 'waits for jobs started earlier; leave sources and files empty with it')
   }
-  if (!jobIds && !files && sources.length === 0) {
+  if (!jobIds && !files && !hasSources) {
     throw new InputError('sources', 'is required: give one handle, URL or src://ALIAS/PATH a line (or files, or job-ids)')
   }
 }

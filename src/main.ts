@@ -85,6 +85,7 @@ async function startOrResume(session: Session): Promise<{ reports: JobReport[]; 
   const uploaded = config.files ? await untilAborted(upload(session), signal) : undefined
   if (signal.aborted) return { reports: [], failures: [] }
   const sources: Source[] = [...config.sources, ...(uploaded?.sources ?? [])]
+  if (sources.length === 0 && config.shard) core.info(`Shard ${config.shard.index}/${config.shard.total} has no sources; nothing to do.`)
   core.info(`Starting workflow ${config.workflowId} on ${sources.length} source(s)`)
   const slots: Array<JobReport | StartFailure | undefined> = []
   await untilAborted(startJobs(client, config.workflowId, sources, slots, uploaded?.files), signal)

@@ -45,7 +45,7 @@ export function decodePolicy(encoded: string): Policy | string {
   }
 
   const expiry = (policy as Policy | null)?.expiry
-  if (typeof policy !== 'object' || !Number.isInteger(expiry)) {
+  if (typeof policy !== 'object' || !Number.isSafeInteger(expiry) || expiry! <= 0) {
     return 'it has no integer "expiry" (Unix seconds)'
   }
   return policy as Policy

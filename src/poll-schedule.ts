@@ -31,5 +31,7 @@ export function nextPollDelay(
     at += step
   }
   const jittered = at + random() * step * 0.1
-  return Math.round(Math.max(options.minMs, jittered - elapsedMs))
+  // Rounded up: a check that lands even a fraction before its time would
+  // find the same point still ahead and add a needless check minMs later.
+  return Math.ceil(Math.max(options.minMs, jittered - elapsedMs))
 }

@@ -33,14 +33,12 @@ export interface PrepareOptions {
 export async function prepareFiles(options: PrepareOptions): Promise<PreparedFiles> {
   const { inputs, workspace } = options
   let files = await findFiles(inputs.patterns, workspace)
-  if (inputs.changedOnly) files = await keepChanged(files, options.githubToken)
-  files = options.shard ? selectShard(files, options.shard) : files
-  if (files.length === 0) {
-    if (!inputs.allowNoFiles) {
-      throw new InputError('files', 'matched no files; check the patterns, or set allow-no-files to true')
-    }
-    core.info('No files to check.')
+  if (files.length === 0 && !inputs.allowNoFiles) {
+    throw new InputError('files', 'matched no files; check the patterns, or set allow-no-files to true')
   }
+  if (inputs.changedOnly) files = await keepChanged(files, options.githubToken)
+  if (options.shard) files = selectShard(files, options.shard)
+  if (files.length === 0) core.info('No files to check.')
 
   core.info(`Uploading ${files.length} file(s) to ${inputs.uploadUrl}`)
   const prepared: PreparedFiles = { sources: [], files: new Map(), failures: [] }

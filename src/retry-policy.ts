@@ -83,7 +83,9 @@ export function serverDelay(
   const retryAfter = single(headers['retry-after'])
   if (retryAfter !== undefined) {
     if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000
-    const at = Date.parse(retryAfter)
+    // Every HTTP date form has a time of day; without this check V8's
+    // lenient Date.parse reads values such as "1.5" as dates in 2001.
+    const at = /\d\d:\d\d:\d\d/.test(retryAfter) ? Date.parse(retryAfter) : NaN
     if (!Number.isNaN(at)) return Math.max(0, at - now)
   }
 

@@ -1,5 +1,6 @@
 import { InputError } from './errors.js'
 import { parseSource, type Source } from './sources.js'
+import { quote } from './plain-text.js'
 
 /** Run only the sources at positions index, index + total, … (1-based). */
 export interface Shard {
@@ -30,10 +31,10 @@ export function parseSourceList(text: string, shard?: Shard): Source[] {
     }
     const source = parseSource(trimmed)
     if (typeof source === 'string') {
-      throw new InputError('sources', `${where} (${JSON.stringify(trimmed)}): ${source}`)
+      throw new InputError('sources', `${where} (${quote(trimmed)}): ${source}`)
     }
     if (seen.has(trimmed)) {
-      throw new InputError('sources', `${where} repeats ${JSON.stringify(trimmed)}`)
+      throw new InputError('sources', `${where} repeats ${quote(trimmed)}`)
     }
     seen.add(trimmed)
     sources.push(source)
