@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { symlinkSync, writeFileSync } from 'node:fs'
+import { closeSync, ftruncateSync, openSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+
+/** A sparse file of the given size: large on paper, nothing on disk. */
+function sparseFile(path: string, size: number): void {
+  const fd = openSync(path, 'w')
+  try {
+    ftruncateSync(fd, size)
+  } finally {
+    closeSync(fd)
+  }
+}
 import { startFilestackServer, type FilestackServer } from '../../server/index.js'
 import { errors, inputsFor, runAction } from '../support/action.js'
 import { makeWorkspace } from '../support/workspace.js'
@@ -75,6 +85,15 @@ describe('local files', () => {
     const run = await runAction({ workspace, inputs: fileInputs({ files: 'assets/*.png' }) })
     expect(run.code).toBe(1)
     expect(errors(run).join('\n')).toContain('assets/leak.png resolves outside the workspace')
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('refuses a file too large for a one-request upload, naming it', async () => {
+    const workspace = makeWorkspace({ 'assets/small.png': 'x' })
+    sparseFile(join(workspace, 'assets/huge.png'), 101 * 1024 * 1024)
+    const run = await runAction({ workspace, inputs: fileInputs({ files: 'assets/*' }) })
+    expect(run.code).toBe(1)
+    expect(errors(run)).toEqual([expect.stringContaining("Input 'files': assets/huge.png is 101.0 MiB; the most this action uploads is 100 MiB")])
     expect(server.requests).toHaveLength(0)
   })
 
