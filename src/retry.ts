@@ -53,7 +53,7 @@ export async function sendWithRetries(
     if (attempt >= options.maxAttempts || now() + wait > options.deadline) {
       const why = attempt >= options.maxAttempts
         ? 'Filestack kept failing; check its status page and re-run the step later'
-        : `the next attempt, in ${formatDuration(wait)}, would pass the run's deadline; re-run the step later or raise timeout`
+        : `The next attempt, in ${formatDuration(wait)}, would pass the run's deadline; re-run the step later or raise timeout`
       throw new RetriesExhaustedError(
         `${options.label} failed after ${attempt} attempt${attempt > 1 ? 's' : ''}: ${describeFailure(failure)}. ${why}.`
       )

@@ -11,10 +11,15 @@ export interface StartFailure {
   message: string
 }
 
+const NOT_SENT_BEFORE_CANCEL = 'the run was cancelled before its run_workflow call was sent'
+const UNANSWERED_BEFORE_CANCEL =
+  'the run was cancelled before run_workflow answered; Filestack may have started a job anyway, so check the Filestack dashboard'
+
 /**
  * Starts one job per source, as many at once as the client allows, and
  * puts each outcome in `slots` at its source's position as soon as it is
- * known, so a cancelled run still knows the jobs that did start. A refusal
+ * known, so a cancelled run still knows the jobs that did start, and the
+ * sources whose call was sent but not yet answered. A refusal
  * of the credentials (401, 403) would repeat for every source, so it stops
  * the sources not yet sent instead.
  */
@@ -32,10 +37,19 @@ export async function startJobs(
         slots[i] = { source: source.text, message: `not sent, since ${refusal}` }
         return
       }
+      // What a run cancelled before the answer reports for this source.
+      const subject = files.get(source.text) ?? source.text
+      slots[i] = { source: subject, message: NOT_SENT_BEFORE_CANCEL }
       try {
-        const startedAt = Date.now()
-        // Asked again when the request's turn comes: a refusal meanwhile stops it.
-        const response = await client.runWorkflow(workflowId, source, () => refusal)
+        // Asked again when the request's turn comes (after any wait for a
+        // slot or for the rate limit): a refusal meanwhile stops it. The
+        // job's clock starts then, not while the request waits its turn.
+        let startedAt = Date.now()
+        const response = await client.runWorkflow(workflowId, source, () => {
+          startedAt = Date.now()
+          if (!refusal) slots[i] = { source: subject, message: UNANSWERED_BEFORE_CANCEL }
+          return refusal
+        })
         const file = files.get(source.text)
         core.info(`Started job ${response.jobid} for ${subjectOf({ source: source.text, file })}`)
         slots[i] = {
