@@ -85,7 +85,13 @@ describe('parseSource', () => {
     { name: 'DEL', text: 'https://example.com/a\u007f', reason: CONTROL },
     { name: 'NEL (U+0085)', text: 'https://example.com/a\u0085b', reason: CONTROL },
     { name: 'a line separator (U+2028)', text: 'https://example.com/a\u2028b', reason: CONTROL },
-    { name: 'a paragraph separator (U+2029)', text: 'src://alias/a\u2029b', reason: CONTROL }
+    { name: 'a paragraph separator (U+2029)', text: 'src://alias/a\u2029b', reason: CONTROL },
+    { name: 'a right-to-left override (U+202E)', text: 'https://example.com/gnp.exe\u202e', reason: CONTROL },
+    { name: 'a bidi isolate (U+2066)', text: 'https://example.com/\u2066a', reason: CONTROL },
+    { name: 'a zero-width space', text: 'https://exam\u200bple.com/a.png', reason: CONTROL },
+    { name: 'a byte order mark', text: '\ufeffpR4oeS63QLmYIFNs2ZvZ', reason: CONTROL },
+    { name: 'an alias named ..', text: 'src://../x', reason: ALIAS_FORM },
+    { name: 'an alias named .', text: 'src://./x', reason: ALIAS_FORM }
   ])('refuses $name', ({ text, reason }) => {
     const result = parseSource(text)
     expect(typeof result).toBe('string')

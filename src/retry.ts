@@ -17,6 +17,11 @@ export interface RetryOptions {
   label: string
   /** False for calls that must not be repeated after they may have done their work. */
   idempotent: boolean
+  /**
+   * For calls that are not idempotent: what may have happened when the
+   * answer was lost, and why the call is not repeated.
+   */
+  unansweredEffect?: string
   /** Attempts in all, the first included. */
   maxAttempts: number
   /** No retry is scheduled past this time (ms since the epoch). */
@@ -44,7 +49,7 @@ export async function sendWithRetries(
 
     if (!isSafeToRepeat(failure, options.idempotent)) {
       throw new FilestackError(
-        `${options.label} failed with ${describeFailure(failure)}. Filestack may have started a job anyway, so it was not sent again: a second job would be billed too. Re-run the step if no job appears in the Filestack dashboard.`,
+        `${options.label} failed with ${describeFailure(failure)}. ${options.unansweredEffect ?? JOB_MAY_HAVE_STARTED}`,
         failure instanceof NetworkError ? undefined : failure.statusCode
       )
     }
@@ -64,6 +69,9 @@ export async function sendWithRetries(
     await sleep(wait, options.signal)
   }
 }
+
+const JOB_MAY_HAVE_STARTED =
+  'Filestack may have started a job anyway, so it was not sent again: a second job would be billed too. Re-run the step if no job appears in the Filestack dashboard.'
 
 async function attemptOnce(send: () => Promise<HttpResponse>): Promise<Failure> {
   try {

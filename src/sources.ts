@@ -8,8 +8,10 @@ export interface Source {
 }
 
 const HANDLE = /^[A-Za-z0-9_-]{20}$/
-const ALIAS = /^src:\/\/[A-Za-z0-9_.-]+\/\S/
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
+const ALIAS = /^src:\/\/[A-Za-z0-9][A-Za-z0-9_.-]*\/\S/
+
+/** Control characters, and the invisible ones that make a line read other than it is. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/
 
 /** Characters that every hop keeps as they are in a path segment. */
 const PLAIN = /^[A-Za-z0-9._~:/-]+$/
@@ -20,7 +22,7 @@ const PLAIN = /^[A-Za-z0-9._~:/-]+$/
  * as the user wrote it.
  */
 export function parseSource(text: string): Source | string {
-  if (CONTROL.test(text)) return 'it contains a control character'
+  if (CONTROL.test(text)) return 'it contains a control character or an invisible formatting character'
   if (HANDLE.test(text)) return { text, kind: 'handle' }
   if (/^https?:\/\//i.test(text)) {
     return isWebUrl(text) ? { text, kind: 'url' } : 'it is not a valid URL'

@@ -29,7 +29,12 @@ export async function uploadFile(
   const headers = { 'content-type': 'application/octet-stream', 'content-length': String(file.size) }
   const send = (): Promise<HttpResponse> =>
     http.post(url, createReadStream(file.absolute), headers, uploadTimeout(file.size))
-  const response = await sendWithRetries(send, { ...retry, label, idempotent: false })
+  const response = await sendWithRetries(send, {
+    ...retry,
+    label,
+    idempotent: false,
+    unansweredEffect: 'Filestack may have stored the file anyway, so it was not sent again: a second copy would be stored too. Re-run the step.'
+  })
   return handleOf(response, label)
 }
 
