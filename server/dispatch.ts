@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { faultReply, type FaultBook } from './faults.js'
 import type { RateLimiter } from './rate-limit.js'
 import { text, write, type Reply } from './reply.js'
-import { classifyCall } from './route.js'
+import { classifyCall, parseRunPath, parseStatusPath } from './route.js'
+import { readSource } from './source.js'
 import type { ServerState } from './state.js'
 import type { CallKind, FaultRule, RecordedRequest } from './types.js'
 import { handleUpload } from './upload.js'
@@ -29,10 +30,22 @@ async function handle(
   return text(404, 'not found')
 }
 
-/** Holds the request back as a 'stall' fault says; false = forever. */
+/** The source a request concerns, for faults aimed at one source. */
+function sourceOf(ctx: Context, call: CallKind, rawPath: string): string | undefined {
+  if (call === 'run') {
+    const path = parseRunPath(rawPath)
+    if (!path.ok) return undefined
+    const read = readSource(path.value.rawSource)
+    return read.ok ? read.source.value : read.value
+  }
+  if (call !== 'status') return undefined
+  const path = parseStatusPath(rawPath)
+  return path.ok ? ctx.state.jobs.get(path.value.jobId)?.source : undefined
+}
+
+/** Holds the request back as the fault says; false = forever. */
 async function stall(ctx: Context, fault?: FaultRule): Promise<boolean> {
-  if (fault?.kind !== 'stall') return true
-  if (fault.delayMs === undefined) return false
+  if (fault?.delayMs === undefined) return fault?.kind !== 'stall'
   await ctx.sleep(fault.delayMs)
   return true
 }
@@ -51,7 +64,7 @@ export async function serve(
   }
   ctx.requests.push(record)
   res.on('finish', () => (record.statusCode = res.statusCode))
-  const fault = ctx.faults.take(call)
+  const fault = ctx.faults.take(call, sourceOf(ctx, call, rawPath))
   if (fault?.kind === 'reset') return void req.socket.destroy()
   if (!(await stall(ctx, fault)) || res.destroyed) return
   const replaced = fault && faultReply(fault)

@@ -25,16 +25,26 @@ export class FaultBook {
     for (const rule of rules) this.add(rule)
   }
 
-  /** The first live rule for this call, counted as used once. */
-  take(call: CallKind): FaultRule | undefined {
+  /** The first live rule for this call and source, counted as used once. */
+  take(call: CallKind, source?: string): FaultRule | undefined {
     const found = this.armed.find(
-      ({ rule }) => rule.call === 'any' || rule.call === call
+      ({ rule }) =>
+        (rule.call === 'any' || rule.call === call) &&
+        matches(rule.match, source)
     )
     if (!found) return undefined
     found.left -= 1
     if (found.left <= 0) this.armed.splice(this.armed.indexOf(found), 1)
     return found.rule
   }
+}
+
+function matches(match: string | RegExp | undefined, source?: string): boolean {
+  if (match === undefined) return true
+  if (source === undefined) return false
+  if (typeof match === 'string') return source.includes(match)
+  match.lastIndex = 0
+  return match.test(source)
 }
 
 /** Cut short, so that it fails to parse as JSON. */

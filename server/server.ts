@@ -44,7 +44,11 @@ export async function startFilestackServer(
     requests: [],
     sleep: sleeper(timers)
   }
+  const load = { inFlight: 0, maxInFlight: 0 }
   const server = createServer((req, res) => {
+    load.inFlight += 1
+    load.maxInFlight = Math.max(load.maxInFlight, load.inFlight)
+    res.once('close', () => (load.inFlight -= 1))
     serve(ctx, req, res).catch(() => res.destroy())
   })
   server.on('connection', (socket) => {
@@ -67,6 +71,15 @@ export async function startFilestackServer(
     requests: ctx.requests,
     jobs: ctx.state.jobs,
     uploads: ctx.state.uploads,
+    get inFlight() {
+      return load.inFlight
+    },
+    get maxInFlight() {
+      return load.maxInFlight
+    },
+    set maxInFlight(value: number) {
+      load.maxInFlight = Math.max(value, load.inFlight)
+    },
     inject: (fault) => ctx.faults.add(fault),
     configure(patch) {
       ctx.state.configure(patch)

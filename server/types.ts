@@ -44,13 +44,22 @@ export type FaultKind =
 
 export interface FaultRule {
   call: 'run' | 'status' | 'upload' | 'any'
+  /**
+   * Substring or regex tested against the request's source: the decoded
+   * source of a run call, or the source of the job a status call names.
+   * Absent = any request of the call.
+   */
+  match?: string | RegExp
   /** How many matching requests it affects before it is spent. */
   times?: number
   kind: FaultKind
   statusCode?: number
   body?: string
   headers?: Record<string, string>
-  /** For 'stall': answer normally after this long; absent = never. */
+  /**
+   * Hold the request this long first. A 'stall' then answers normally (and
+   * absent, never answers); the other kinds then answer as they say.
+   */
   delayMs?: number
 }
 
@@ -75,6 +84,10 @@ export interface FilestackServer {
   requests: RecordedRequest[]
   jobs: Map<string, ServerJob>
   uploads: Map<string, Buffer>
+  /** Requests received and not yet answered or dropped. */
+  readonly inFlight: number
+  /** The most requests in flight at once; set it (to 0) to start counting afresh. */
+  maxInFlight: number
   inject(fault: FaultRule): void
   configure(patch: Partial<ServerOptions>): void
   close(): Promise<void>
