@@ -15,6 +15,12 @@ import { sleep } from './sleep.js'
 import type { Source } from './sources.js'
 import { quote } from './plain-text.js'
 
+/**
+ * A request is not allowed to run past the deadline by more than this, so
+ * the last status check, made at the deadline, still gets an answer.
+ */
+const DEADLINE_GRACE_MS = 2000
+
 /** A job ID that is safe to put in a request path. */
 export const JOB_ID = /^[A-Za-z0-9_-]{1,128}$/
 
@@ -83,7 +89,7 @@ export class FilestackClient {
         // that freed this slot has been dealt with by then.
         const reason = notSentBecause?.()
         if (reason) throw new FilestackError(`not sent, since ${reason}`)
-        const response = await http.get(url)
+        const response = await http.get(url, Math.max(DEADLINE_GRACE_MS, deadline - Date.now()))
         rateLimit.observe(response.headers, limiter.inFlight - 1)
         core.debug(`GET ${redactUrl(url)} -> ${response.statusCode}`)
         return response

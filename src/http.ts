@@ -40,8 +40,9 @@ export class Http {
     })
   }
 
-  get(url: string): Promise<HttpResponse> {
-    return this.send('GET', url)
+  /** A GET, bounded by the usual timeout or `limitMs`, whichever is shorter. */
+  get(url: string, limitMs = this.timeoutMs): Promise<HttpResponse> {
+    return this.send('GET', url, undefined, {}, Math.min(this.timeoutMs, limitMs))
   }
 
   /** A POST with a streamed body; `timeoutMs` replaces the usual bound, for large bodies. */

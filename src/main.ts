@@ -7,16 +7,15 @@ import { readConfig, type Config } from './inputs.js'
 import type { JobReport } from './job.js'
 import { Limiter } from './limiter.js'
 import { setJobIdOutputs } from './outputs.js'
-import { prepareFiles } from './prepare-files.js'
+import { prepareFiles, type PreparedFiles } from './prepare-files.js'
 import { logProgress } from './progress.js'
 import { RateLimit } from './rate-limit.js'
 import { report } from './report.js'
 import { resumeJobs } from './resume-jobs.js'
 import { maskInputs } from './secrets.js'
-import type { Source } from './sources.js'
 import { startJobs, type StartFailure } from './start-jobs.js'
 import { untilAborted } from './until-aborted.js'
-import { waitForJobs } from './wait-for-jobs.js'
+import { followJob, type WaitOptions } from './follow-job.js'
 
 /** One request may take this long before it counts as failed. */
 const REQUEST_TIMEOUT_MS = 30_000
@@ -32,6 +31,11 @@ interface Session {
   limiter: Limiter
   deadline: number
   signal: AbortSignal
+}
+
+interface Jobs {
+  reports: JobReport[]
+  failures: StartFailure[]
 }
 
 /**
@@ -54,9 +58,7 @@ export async function run(signal: AbortSignal = new AbortController().signal): P
   const http = new Http(Math.min(REQUEST_TIMEOUT_MS, config.timeoutMs))
   try {
     const session = openSession(config, http, deadline, signal)
-    const { reports, failures } = await startOrResume(session)
-    setJobIdOutputs(reports)
-    if (config.wait && !signal.aborted) await waitFor(reports, session)
+    const { reports, failures } = config.jobIds ? await resume(session, config.jobIds) : await startAndFollow(session)
     await report({ config, reports, failures, cancelled: signal.aborted })
   } catch (error) {
     core.setFailed(messageOf(error))
@@ -74,48 +76,78 @@ function openSession(config: Config, http: Http, deadline: number, signal: Abort
   return { config, http, client, limiter, deadline, signal }
 }
 
-/** The jobs of this run, in source order, and what could not be started. */
-async function startOrResume(session: Session): Promise<{ reports: JobReport[]; failures: StartFailure[] }> {
+/**
+ * Starts a job per source and, when waiting, follows each one from the
+ * moment it starts, so short jobs are seen done while later sources are
+ * still being started. The job IDs are published once every start is known.
+ */
+async function startAndFollow(session: Session): Promise<Jobs> {
   const { config, client, signal } = session
-  if (config.jobIds) {
-    core.info(`Taking up ${config.jobIds.length} job(s) started earlier`)
-    return { reports: await resumeJobs(client, config.jobIds), failures: [] }
-  }
-
   const uploaded = config.files ? await untilAborted(upload(session), signal) : undefined
   if (signal.aborted) return { reports: [], failures: [] }
-  const sources: Source[] = [...config.sources, ...(uploaded?.sources ?? [])]
-  if (sources.length === 0 && config.shard) core.info(`Shard ${config.shard.index}/${config.shard.total} has no sources; nothing to do.`)
+
+  const sources = [...config.sources, ...(uploaded?.sources ?? [])]
+  if (sources.length === 0 && config.shard) {
+    core.info(`Shard ${config.shard.index}/${config.shard.total} has no sources; nothing to do.`)
+  }
   core.info(`Starting workflow ${config.workflowId} on ${sources.length} source(s)`)
+  const following: Array<Promise<void>> = []
+  const options = waitOptions(session)
+  const onStarted = (report: JobReport): void => {
+    const follow = followJob(report, options)
+    follow.catch(() => {}) // awaited below; this only keeps an early cancellation from going unhandled
+    following.push(follow)
+  }
   const slots: Array<JobReport | StartFailure | undefined> = []
-  await untilAborted(startJobs(client, config.workflowId, sources, slots, uploaded?.files), signal)
-  return {
-    reports: slots.filter((s): s is JobReport => s !== undefined && 'jobId' in s),
-    failures: [...(uploaded?.failures ?? []), ...slots.filter((s): s is StartFailure => s !== undefined && !('jobId' in s))]
+  const plan = { workflowId: config.workflowId, sources, slots, files: uploaded?.files, onStarted: config.wait ? onStarted : undefined }
+  await untilAborted(startJobs(client, plan), signal)
+
+  const reports = slots.filter((s): s is JobReport => s !== undefined && 'jobId' in s)
+  const failures = slots.filter((s): s is StartFailure => s !== undefined && !('jobId' in s))
+  setJobIdOutputs(reports)
+  await waitFor(reports, Promise.all(following), signal)
+  return { reports, failures: [...(uploaded?.failures ?? []), ...failures] }
+}
+
+/** Takes up jobs started earlier: one status check each, then follows them like new ones. */
+async function resume(session: Session, jobIds: string[]): Promise<Jobs> {
+  const { config, client, signal } = session
+  core.info(`Taking up ${jobIds.length} job(s) started earlier`)
+  const reports = (await untilAborted(resumeJobs(client, jobIds), signal)) ?? []
+  setJobIdOutputs(reports)
+  if (config.wait) {
+    const options = waitOptions(session)
+    await waitFor(reports, Promise.all(reports.map((r) => followJob(r, options))), signal)
+  }
+  return { reports, failures: [] }
+}
+
+/** Waits for the jobs being followed, with a progress line every few seconds. */
+async function waitFor(reports: JobReport[], following: Promise<unknown>, signal: AbortSignal): Promise<void> {
+  const progress = logProgress(reports)
+  try {
+    await untilAborted(following, signal)
+  } finally {
+    clearInterval(progress)
   }
 }
 
-function upload(session: Session): ReturnType<typeof prepareFiles> {
+function waitOptions({ config, client, deadline, signal }: Session): WaitOptions {
+  const schedule = { minMs: config.pollIntervalMs, maxMs: Math.max(config.pollIntervalMs, MAX_POLL_INTERVAL_MS) }
+  return { client, deadline, schedule, signal }
+}
+
+function upload(session: Session): Promise<PreparedFiles> {
   const { config, http, limiter, deadline, signal } = session
+  const files = config.files!
   return prepareFiles({
-    inputs: config.files!,
+    inputs: files,
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     shard: config.shard,
     githubToken: config.githubToken,
     http,
     limiter,
-    target: { uploadUrl: config.files!.uploadUrl, apiKey: config.apiKey!, security: session.client.security },
+    target: { uploadUrl: files.uploadUrl, apiKey: config.apiKey!, security: session.client.security },
     retry: { maxAttempts: 5, deadline, signal, log: core.info }
   })
-}
-
-async function waitFor(reports: JobReport[], session: Session): Promise<void> {
-  const { config, client, deadline, signal } = session
-  const schedule = { minMs: config.pollIntervalMs, maxMs: Math.max(config.pollIntervalMs, MAX_POLL_INTERVAL_MS) }
-  const progress = logProgress(reports)
-  try {
-    await untilAborted(waitForJobs(reports, { client, deadline, schedule, signal }), signal)
-  } finally {
-    clearInterval(progress)
-  }
 }

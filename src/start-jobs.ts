@@ -15,6 +15,17 @@ const NOT_SENT_BEFORE_CANCEL = 'the run was cancelled before its run_workflow ca
 const UNANSWERED_BEFORE_CANCEL =
   'the run was cancelled before run_workflow answered; Filestack may have started a job anyway, so check the Filestack dashboard'
 
+export interface StartPlan {
+  workflowId: string
+  sources: Source[]
+  /** Filled with each source's outcome, at its position, as soon as it is known. */
+  slots: Array<JobReport | StartFailure | undefined>
+  /** Handle → workspace path, for sources that are uploaded files. */
+  files?: Map<string, string>
+  /** Called as each job starts, so it can be followed before the others have started. */
+  onStarted?: (report: JobReport) => void
+}
+
 /**
  * Starts one job per source, as many at once as the client allows, and
  * puts each outcome in `slots` at its source's position as soon as it is
@@ -23,13 +34,8 @@ const UNANSWERED_BEFORE_CANCEL =
  * of the credentials (401, 403) would repeat for every source, so it stops
  * the sources not yet sent instead.
  */
-export async function startJobs(
-  client: FilestackClient,
-  workflowId: string,
-  sources: Source[],
-  slots: Array<JobReport | StartFailure | undefined>,
-  files: Map<string, string> = new Map()
-): Promise<void> {
+export async function startJobs(client: FilestackClient, plan: StartPlan): Promise<void> {
+  const { workflowId, sources, slots, files = new Map(), onStarted } = plan
   let refusal: string | undefined
   await Promise.all(
     sources.map(async (source, i) => {
@@ -61,6 +67,7 @@ export async function startJobs(
           response,
           startedAt
         }
+        onStarted?.(slots[i] as JobReport)
       } catch (error) {
         const code = error instanceof FilestackError ? error.statusCode : undefined
         if (code === 401 || code === 403) refusal ??= `an earlier source was refused with HTTP ${code}`

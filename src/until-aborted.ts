@@ -4,15 +4,16 @@
  * the run reports what it knew when it was cancelled.
  */
 export async function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  // Handled first, so that work failing after an abort is never an unhandled rejection.
+  const settled = work.catch((error: unknown) => {
+    if (!signal.aborted) throw error
+    return undefined
+  })
   if (signal.aborted) return undefined
   let onAbort = (): void => {}
   const aborted = new Promise<undefined>((resolve) => {
     onAbort = () => resolve(undefined)
     signal.addEventListener('abort', onAbort, { once: true })
-  })
-  const settled = work.catch((error: unknown) => {
-    if (!signal.aborted) throw error
-    return undefined
   })
   try {
     return await Promise.race([settled, aborted])

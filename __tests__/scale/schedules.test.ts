@@ -43,8 +43,12 @@ describe('each job on its own schedule', () => {
     expect(bad).toBeLessThan(1300)
     // The long job is seen done on its own schedule (2.5 s plus at most a fifth), mid-retries.
     expect(long).toBeLessThan(3700)
-    // The stuck job is given up on (its checks ran out of attempts or time) only after that.
-    expect(lines.when(new RegExp(`job \\S+ for ${STUCK}: `))).toBeGreaterThan(long)
+    // The stuck job is given up on only after that: its retries run out of time just before the
+    // deadline, or (on a slow machine) its last check is cut short by the deadline and it is
+    // reported as still running.
+    const givenUp = lines.when(new RegExp(`job \\S+ for ${STUCK}: `))
+    if (Number.isNaN(givenUp)) expect(run.stdout).toMatch(new RegExp(`still running: ${STUCK.replace(/[.?]/g, '\\$&')} \\(job`))
+    else expect(givenUp).toBeGreaterThan(long)
 
     // While a check of the stuck job hung at the server, the long job was still checked.
     const stuck = requestsFor(server(), STUCK)
@@ -53,5 +57,28 @@ describe('each job on its own schedule', () => {
     const hung = { from: stuck[0].at, to: stuck[0].at + HANG_MS }
     expect(longChecks.some((at) => at > hung.from && at < hung.to)).toBe(true)
     expect(run.stdout).toContain(`Job ${server().requests.find((r) => r.source === BAD)?.jobId} for ${BAD} ended with status Failed`)
+  })
+})
+
+describe('following jobs while others are still starting', () => {
+  it('sees a short job done while a slow run call for another source is still unanswered', async () => {
+    const quick = 'https://assets.example.com/scale/quick.png'
+    const slow = 'https://assets.example.com/scale/slow-to-start.png'
+    server().configure({
+      jobRules: [{ durationMs: 0 }],
+      faults: [{ call: 'run', match: slow, kind: 'stall', delayMs: 3000 }]
+    })
+    const lines = watchLines()
+    const run = await runAction({
+      inputs: inputsFor(server(), { sources: `${slow}\n${quick}`, timeout: '20s' }),
+      signal: lines.signal
+    })
+
+    expect(run.code).toBe(0)
+    const quickDone = lines.when(`${quick}: Started → Finished`)
+    const slowStarted = lines.when(`for ${slow}`)
+    expect(quickDone).toBeLessThan(2500)
+    expect(slowStarted).toBeGreaterThan(3000)
+    expect(JSON.parse(run.outputs['job-ids'])).toHaveLength(2)
   })
 })

@@ -17,15 +17,12 @@ export interface WaitOptions {
 }
 
 /**
- * Follows every running job on its own schedule until it reaches a final
- * state, its status can no longer be read, or the deadline passes. Reports
- * are updated in place, so a cancelled run can still report what it knew.
+ * Follows a running job on its own schedule until it reaches a final
+ * state, its status can no longer be read, or the deadline passes. The
+ * report is updated in place, so a cancelled run can still report what it
+ * knew.
  */
-export async function waitForJobs(reports: JobReport[], options: WaitOptions): Promise<void> {
-  await Promise.all(reports.map((report) => follow(report, options)))
-}
-
-async function follow(report: JobReport, options: WaitOptions): Promise<void> {
+export async function followJob(report: JobReport, options: WaitOptions): Promise<void> {
   while (report.state === 'running' && !report.error) {
     const now = Date.now()
     const left = options.deadline - now
@@ -37,6 +34,8 @@ async function follow(report: JobReport, options: WaitOptions): Promise<void> {
       update(report, await options.client.workflowStatus(report.jobId))
     } catch (error) {
       if (error instanceof CancelledError) throw error
+      // A check cut short by the deadline leaves the job running: it timed out.
+      if (Date.now() >= options.deadline) return
       report.error = messageOf(error)
       // Logged when it happens; the step's one error annotation comes with the verdict.
       core.info(`Stopped checking job ${report.jobId} for ${subjectOf(report)}: ${report.error}`)
