@@ -63,7 +63,7 @@ console.log(`The extrapolation counts each of the ${JOBS} jobs as its 5-s checks
 console.log(`Where the action's ${precise(over)} went: ${time(action.firstRequestMs)} from process start to the first request; ${time(action.startSpreadMs)} from the first run call to the last;`)
 console.log(`the ${time(slowest)} job seen done ${time(action.seenLateMs)} after it ended; ${time(action.tailMs)} from the last request to the end of the process.`)
 console.log(`One job's checks on the default schedule, before jitter: ${checkPoints(MAX_MS + 5000).map((at) => (at / 1000).toFixed(1)).join(', ')} s;`)
-console.log('a job that ends just after a check is seen up to one step later (at most a fifth of its run time, plus up to 10% jitter).')
+console.log('a job that ends just after a check is seen up to one step later (at most a fifth of its run time, plus up to 5% jitter).')
 console.log(`Log: ${action.logLines} lines for ${JOBS} jobs (${action.changeLines} status changes, ${action.progressLines} progress lines, the rest job starts and the report).`)
 
 console.log(heading(`2. Rate limit: the server allows ${RATE_LIMIT.limit} requests per ${time(RATE_LIMIT.windowMs)} window and says so in Filestack-Limit, -Remaining and -Reset`))

@@ -1,3 +1,10 @@
+/**
+ * The most jitter adds to a check, as a share of the step: enough to
+ * spread hundreds of jobs started together over a few hundred
+ * milliseconds, little enough that a job is not seen done much later.
+ */
+const JITTER_SHARE = 0.05
+
 /** Settings of the poll schedule; every figure is in milliseconds. */
 export interface ScheduleOptions {
   /** Shortest pause between two checks of one job (the `poll-interval` input). */
@@ -15,7 +22,7 @@ export interface ScheduleOptions {
  * 16.5, 20.8 and 26 s, so a job is seen done at most a fifth of its run
  * time late, and never more than the cap.
  *
- * Jitter adds up to a tenth of the step to each check, measured from the
+ * Jitter adds up to a twentieth of the step to each check, measured from the
  * schedule rather than from the last check, so it spreads jobs started
  * together without making any check drift later and later.
  */
@@ -30,7 +37,7 @@ export function nextPollDelay(
     step = Math.max(options.minMs, Math.min(options.maxMs, options.minMs + at / 5))
     at += step
   }
-  const jittered = at + random() * step * 0.1
+  const jittered = at + random() * step * JITTER_SHARE
   // Rounded up: a check that lands even a fraction before its time would
   // find the same point still ahead and add a needless check minMs later.
   return Math.ceil(Math.max(options.minMs, jittered - elapsedMs))
