@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import {
   DEMO_APP_SECRET,
   DEMO_WORKFLOWS,
-  startFilestackServer,
-  type FilestackServer
 } from '../server/index.js'
-import { errors, everythingShown, inputsFor, runAction, statusRequests } from './support/action.js'
+import { errors, everythingShown, inputsFor, runAction, statusRequests, useServer } from './support/action.js'
 
-let server: FilestackServer
-
-beforeAll(async () => {
-  server = await startFilestackServer()
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.requests.length = 0
-  server.configure({ jobRules: [], faults: [] })
-})
+const server = useServer()
 
 const HANDLE = 'pR4oeS63QLmYIFNs2ZvZ'
 const URL_SOURCE = 'https://assets.example.com/products/sneaker.png'
@@ -25,8 +14,8 @@ const ALIAS = 'src://brand-assets/products/sneaker.png'
 
 describe('the built action, end to end', () => {
   it('runs a handle, a URL and a storage alias, waits, and reports', async () => {
-    server.configure({ jobRules: [{ durationMs: 300 }] })
-    const run = await runAction({ inputs: inputsFor(server, { sources: [HANDLE, URL_SOURCE, ALIAS].join('\n') }) })
+    server().configure({ jobRules: [{ durationMs: 300 }] })
+    const run = await runAction({ inputs: inputsFor(server(), { sources: [HANDLE, URL_SOURCE, ALIAS].join('\n') }) })
 
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('Finished')
@@ -50,8 +39,8 @@ describe('the built action, end to end', () => {
   })
 
   it('logs and sets the job IDs before it waits', async () => {
-    server.configure({ jobRules: [{ durationMs: 400 }] })
-    const run = await runAction({ inputs: inputsFor(server, { sources: HANDLE }) })
+    server().configure({ jobRules: [{ durationMs: 400 }] })
+    const run = await runAction({ inputs: inputsFor(server(), { sources: HANDLE }) })
 
     const started = run.stdout.indexOf('Started job')
     const changed = run.stdout.indexOf('→ Finished')
@@ -61,7 +50,7 @@ describe('the built action, end to end', () => {
 
   it('brings the documented sample results through unchanged', async () => {
     const run = await runAction({
-      inputs: inputsFor(server, { 'workflow-id': DEMO_WORKFLOWS.tags, sources: HANDLE })
+      inputs: inputsFor(server(), { 'workflow-id': DEMO_WORKFLOWS.tags, sources: HANDLE })
     })
     const sample = JSON.parse(readFileSync('server/samples/status-finished-tags.json', 'utf8'))
     const results = JSON.parse(run.outputs.results) as Record<string, unknown>
@@ -71,28 +60,28 @@ describe('the built action, end to end', () => {
   })
 
   it('returns at once with the run status when not waiting', async () => {
-    const run = await runAction({ inputs: inputsFor(server, { sources: `${HANDLE}\n${URL_SOURCE}`, wait: 'false' }) })
+    const run = await runAction({ inputs: inputsFor(server(), { sources: `${HANDLE}\n${URL_SOURCE}`, wait: 'false' }) })
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('Started')
     expect(JSON.parse(run.outputs['job-ids'])).toHaveLength(2)
-    expect(statusRequests(server)).toBe(0)
+    expect(statusRequests(server())).toBe(0)
   })
 
   it('fails the step naming the source and job of a failed job', async () => {
-    server.configure({ jobRules: [{ match: 'bad.png', finalStatus: 'Failed', durationMs: 200 }] })
+    server().configure({ jobRules: [{ match: 'bad.png', finalStatus: 'Failed', durationMs: 200 }] })
     const bad = 'https://assets.example.com/bad.png'
-    const run = await runAction({ inputs: inputsFor(server, { sources: `${HANDLE}\n${bad}` }) })
+    const run = await runAction({ inputs: inputsFor(server(), { sources: `${HANDLE}\n${bad}` }) })
 
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('Failed')
-    const failedId = [...server.jobs.values()].find((j) => j.source === bad)!.jobid
+    const failedId = [...server().jobs.values()].find((j) => j.source === bad)!.jobid
     expect(errors(run).join('\n')).toContain(`Job ${failedId} for ${bad} ended with status Failed`)
     expect(JSON.parse(run.outputs.results)[HANDLE]).not.toBeNull()
   })
 
   it('polls an unknown status until the deadline, then names the job and its status', async () => {
-    server.configure({ jobRules: [{ durationMs: 60_000, runningStatuses: ['Thinking'] }] })
-    const run = await runAction({ inputs: inputsFor(server, { sources: HANDLE, timeout: '2s' }) })
+    server().configure({ jobRules: [{ durationMs: 60_000, runningStatuses: ['Thinking'] }] })
+    const run = await runAction({ inputs: inputsFor(server(), { sources: HANDLE, timeout: '2s' }) })
 
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('TimedOut')
@@ -104,12 +93,12 @@ describe('the built action, end to end', () => {
 
   it('never shows the secret, the policy or the signature', async () => {
     const run = await runAction({
-      inputs: inputsFor(server, { sources: `${HANDLE}\n${URL_SOURCE}`, timeout: '30s' }),
+      inputs: inputsFor(server(), { sources: `${HANDLE}\n${URL_SOURCE}`, timeout: '30s' }),
       env: { RUNNER_DEBUG: '1' }
     })
     expect(run.code).toBe(0)
     const shown = everythingShown(run)
-    const security = server.requests[0].rawPath.match(/security=p:([^,]+),s:([^/]+)/)!
+    const security = server().requests[0].rawPath.match(/security=p:([^,]+),s:([^/]+)/)!
     expect(shown).toContain('security=[redacted]')
     for (const secret of [DEMO_APP_SECRET, security[1], security[2]]) {
       const masked = run.stdout.includes(`::add-mask::${secret}`)
@@ -119,7 +108,7 @@ describe('the built action, end to end', () => {
   })
 
   it('writes no summary when summary is false', async () => {
-    const run = await runAction({ inputs: inputsFor(server, { sources: HANDLE, summary: 'false' }) })
+    const run = await runAction({ inputs: inputsFor(server(), { sources: HANDLE, summary: 'false' }) })
     expect(run.code).toBe(0)
     expect(run.summary).toBe('')
     expect(existsSync(run.outputs['results-file'])).toBe(true)

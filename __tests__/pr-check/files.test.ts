@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { closeSync, ftruncateSync, openSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,20 +12,10 @@ function sparseFile(path: string, size: number): void {
     closeSync(fd)
   }
 }
-import { startFilestackServer, type FilestackServer } from '../../server/index.js'
-import { errors, inputsFor, runAction } from '../support/action.js'
+import { errors, inputsFor, runAction, useServer } from '../support/action.js'
 import { makeWorkspace } from '../support/workspace.js'
 
-let server: FilestackServer
-
-beforeAll(async () => {
-  server = await startFilestackServer()
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.requests.length = 0
-  server.configure({ jobRules: [], faults: [] })
-})
+const server = useServer()
 
 const INFECTED = {
   virus_detection_1548213592150: { data: { infected: true, infections_list: ['EICAR-Test-File'] } },
@@ -33,7 +23,7 @@ const INFECTED = {
 }
 
 function fileInputs(extra: Record<string, string>): Record<string, string> {
-  return inputsFor(server, { 'upload-url': server.url, ...extra })
+  return inputsFor(server(), { 'upload-url': server().url, ...extra })
 }
 
 describe('local files', () => {
@@ -50,13 +40,13 @@ describe('local files', () => {
     const run = await runAction({ workspace, inputs: fileInputs({ files: 'assets/**\n!assets/**/*.txt' }) })
 
     expect(run.code).toBe(0)
-    const uploads = server.requests.filter((r) => r.call === 'upload')
+    const uploads = server().requests.filter((r) => r.call === 'upload')
     expect(uploads).toHaveLength(2)
-    const stored = [...server.uploads.values()].slice(-2)
+    const stored = [...server().uploads.values()].slice(-2)
     expect(stored.some((b) => b.equals(png))).toBe(true)
     const jobs = JSON.parse(run.outputs.jobs) as Array<{ file: string; source: string }>
     expect(jobs.map((j) => j.file)).toEqual(['assets/icons/star.svg', 'assets/logo.png'])
-    for (const job of jobs) expect(server.uploads.has(job.source)).toBe(true)
+    for (const job of jobs) expect(server().uploads.has(job.source)).toBe(true)
     expect(Object.keys(JSON.parse(run.outputs.results))).toEqual(['assets/icons/star.svg', 'assets/logo.png'])
     expect(run.stdout).toContain('Started job')
     expect(run.summary).toContain('assets/logo.png')
@@ -67,7 +57,7 @@ describe('local files', () => {
     const run = await runAction({ workspace, inputs: fileInputs({ files: 'media/**' }) })
     expect(run.code).toBe(1)
     expect(errors(run)).toEqual([expect.stringContaining("Input 'files': matched no files")])
-    expect(server.requests).toHaveLength(0)
+    expect(server().requests).toHaveLength(0)
   })
 
   it('succeeds with nothing to do when no files are allowed', async () => {
@@ -75,7 +65,7 @@ describe('local files', () => {
     const run = await runAction({ workspace, inputs: fileInputs({ files: 'media/**', 'allow-no-files': 'true' }) })
     expect(run.code).toBe(0)
     expect(run.outputs['job-ids']).toBe('[]')
-    expect(server.requests).toHaveLength(0)
+    expect(server().requests).toHaveLength(0)
   })
 
   it('refuses a link that leads out of the workspace, naming it', async () => {
@@ -85,7 +75,7 @@ describe('local files', () => {
     const run = await runAction({ workspace, inputs: fileInputs({ files: 'assets/*.png' }) })
     expect(run.code).toBe(1)
     expect(errors(run).join('\n')).toContain('assets/leak.png resolves outside the workspace')
-    expect(server.requests).toHaveLength(0)
+    expect(server().requests).toHaveLength(0)
   })
 
   it('refuses a file too large for a one-request upload, naming it', async () => {
@@ -94,7 +84,7 @@ describe('local files', () => {
     const run = await runAction({ workspace, inputs: fileInputs({ files: 'assets/*' }) })
     expect(run.code).toBe(1)
     expect(errors(run)).toEqual([expect.stringContaining("Input 'files': assets/huge.png is 101.0 MiB; the most this action uploads is 100 MiB")])
-    expect(server.requests).toHaveLength(0)
+    expect(server().requests).toHaveLength(0)
   })
 
   it('refuses an empty file and a dangling link, naming the path', async () => {
@@ -107,7 +97,7 @@ describe('local files', () => {
     const dangling = await runAction({ workspace, inputs: fileInputs({ files: 'assets/*' }) })
     expect(dangling.code).toBe(1)
     expect(errors(dangling).join('\n')).toMatch(/Input 'files': .*dangling\.png/)
-    expect(server.requests).toHaveLength(0)
+    expect(server().requests).toHaveLength(0)
   })
 })
 
@@ -115,7 +105,7 @@ describe('fail-if', () => {
   const tree = { 'assets/clean.png': 'clean', 'assets/eicar.png': 'infected', 'assets/ok.jpg': 'fine' }
 
   it('fails the step listing every file that broke the rule, each annotated', async () => {
-    server.configure({ jobRules: [{ match: 'eicar', results: INFECTED }] })
+    server().configure({ jobRules: [{ match: 'eicar', results: INFECTED }] })
     const workspace = makeWorkspace(tree)
     const run = await runAction({
       workspace,
@@ -148,30 +138,30 @@ describe('fail-if', () => {
     const run = await runAction({ workspace, inputs: fileInputs({ files: 'assets/*', 'fail-if': 'tasks.[' }) })
     expect(run.code).toBe(1)
     expect(errors(run)).toEqual([expect.stringContaining("Input 'fail-if': is not a valid JMESPath expression")])
-    expect(server.requests).toHaveLength(0)
+    expect(server().requests).toHaveLength(0)
   })
 })
 
 describe('job-ids', () => {
   it('waits for and reports jobs started earlier, without starting new ones', async () => {
-    server.configure({ jobRules: [{ durationMs: 800 }] })
+    server().configure({ jobRules: [{ durationMs: 800 }] })
     const sources = 'pR4oeS63QLmYIFNs2ZvZ\nhttps://assets.example.com/a.png'
-    const first = await runAction({ inputs: inputsFor(server, { sources, wait: 'false' }) })
+    const first = await runAction({ inputs: inputsFor(server(), { sources, wait: 'false' }) })
     const ids = JSON.parse(first.outputs['job-ids']) as string[]
-    server.requests.length = 0
+    server().requests.length = 0
 
-    const run = await runAction({ inputs: inputsFor(server, { 'job-ids': ids.join('\n') }) })
+    const run = await runAction({ inputs: inputsFor(server(), { 'job-ids': ids.join('\n') }) })
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('Finished')
     expect(JSON.parse(run.outputs['job-ids'])).toEqual(ids)
     expect(Object.keys(JSON.parse(run.outputs.results))).toEqual(sources.split('\n'))
-    expect(server.requests.filter((r) => r.call === 'run')).toHaveLength(0)
+    expect(server().requests.filter((r) => r.call === 'run')).toHaveLength(0)
     expect(run.summary).toContain(ids[1])
   })
 
   it('reports a job Filestack does not know as a failure naming it', async () => {
     const missing = '00000000-0000-4000-8000-000000000000'
-    const run = await runAction({ inputs: inputsFor(server, { 'job-ids': missing }) })
+    const run = await runAction({ inputs: inputsFor(server(), { 'job-ids': missing }) })
     expect(run.code).toBe(1)
     expect(errors(run).join('\n')).toContain(`Could not check job ${missing}`)
   })

@@ -1,28 +1,11 @@
-import { afterAll, beforeAll, beforeEach } from '@jest/globals'
 import {
-  startFilestackServer,
   type FilestackServer,
   type JobRule,
   type RecordedRequest
 } from '../../server/index.js'
 import type { RunOptions } from '../../scripts/run-action.js'
 
-export { inputsFor, runAction } from '../support/action.js'
-
-/** One local server for a test file, clean before each test. */
-export function useServer(): () => FilestackServer {
-  let server: FilestackServer | undefined
-  beforeAll(async () => {
-    server = await startFilestackServer()
-  })
-  afterAll(() => server?.close())
-  beforeEach(() => {
-    server!.requests.length = 0
-    server!.maxInFlight = 0
-    server!.configure({ jobRules: [], faults: [], rateLimit: undefined })
-  })
-  return () => server!
-}
+export { inputsFor, runAction, useServer } from '../support/action.js'
 
 /** `count` distinct URL sources. */
 export function urls(count: number, name = 'asset'): string[] {

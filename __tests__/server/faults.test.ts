@@ -1,24 +1,12 @@
-import { createHmac } from 'node:crypto'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
   DEMO_API_KEY,
-  DEMO_APP_SECRET,
   DEMO_WORKFLOWS,
   startFilestackServer,
   type FilestackServer
 } from '../../server/index.js'
-
-const HANDLE = 'pR4oeS63QLmYIFNs2ZvZ'
-
-function security(): string {
-  const json = JSON.stringify({ expiry: Math.floor(Date.now() / 1000) + 600 })
-  const policy = Buffer.from(json).toString('base64')
-    .replace(/\+/g, '-').replace(/\//g, '_')
-  const signature = createHmac('sha256', DEMO_APP_SECRET)
-    .update(policy).digest('hex')
-  return `security=p:${policy},s:${signature}`
-}
+import { HANDLE, security } from './signing.js'
 
 const runPath = () =>
   `/${DEMO_API_KEY}/${security()}/run_workflow=id:${DEMO_WORKFLOWS.tags}/` +

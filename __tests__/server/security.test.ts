@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
   DEMO_API_KEY,
@@ -7,28 +6,10 @@ import {
   startFilestackServer,
   type FilestackServer
 } from '../../server/index.js'
+import { encodePolicy, HANDLE, hmac, inSeconds, security } from './signing.js'
 
-const HANDLE = 'pR4oeS63QLmYIFNs2ZvZ'
-const later = () => Math.floor(Date.now() / 1000) + 3600
+const later = (): number => inSeconds(3600)
 
-function encodePolicy(policy: object): string {
-  return Buffer.from(JSON.stringify(policy))
-    .toString('base64')
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-}
-
-function hmac(policy: string, secret: string): string {
-  return createHmac('sha256', secret).update(policy).digest('hex')
-}
-
-function security(
-  policy: object = { expiry: later() },
-  secret = DEMO_APP_SECRET
-): string {
-  const encoded = encodePolicy(policy)
-  return `security=p:${encoded},s:${hmac(encoded, secret)}`
-}
 
 let server: FilestackServer
 

@@ -1,21 +1,12 @@
-import { createHmac, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
   DEMO_API_KEY,
-  DEMO_APP_SECRET,
   startFilestackServer,
   type FilestackServer
 } from '../../server/index.js'
+import { uploadCredentials as credentials } from './signing.js'
 
-function credentials(policy: object = {}): string {
-  const expiry = Math.floor(Date.now() / 1000) + 600
-  const json = JSON.stringify({ expiry, ...policy })
-  const encoded = Buffer.from(json).toString('base64')
-    .replace(/\+/g, '-').replace(/\//g, '_')
-  const signature = createHmac('sha256', DEMO_APP_SECRET)
-    .update(encoded).digest('hex')
-  return `policy=${encoded}&signature=${signature}`
-}
 
 let server: FilestackServer
 

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
   DEMO_API_KEY,
@@ -7,19 +6,13 @@ import {
   startFilestackServer,
   type FilestackServer
 } from '../../server/index.js'
+import { HANDLE, inSeconds, security as signedSecurity } from './signing.js'
 
-const HANDLE = 'pR4oeS63QLmYIFNs2ZvZ'
+const security = (secret = DEMO_APP_SECRET): string => signedSecurity({ expiry: inSeconds(600) }, secret)
+
 const TAGS = DEMO_WORKFLOWS.tags
 const MODERATION = DEMO_WORKFLOWS.moderation
 
-function security(secret = DEMO_APP_SECRET): string {
-  const json = JSON.stringify({ expiry: Math.floor(Date.now() / 1000) + 600 })
-  const policy = Buffer.from(json).toString('base64')
-    .replace(/\+/g, '-').replace(/\//g, '_')
-  const signature = createHmac('sha256', secret)
-    .update(policy).digest('hex')
-  return `security=p:${policy},s:${signature}`
-}
 
 const b64 = (text: string) =>
   'b64://' + Buffer.from(text).toString('base64')

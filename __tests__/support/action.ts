@@ -1,13 +1,30 @@
+import { afterAll, beforeAll, beforeEach } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import {
   DEMO_API_KEY,
   DEMO_APP_SECRET,
   DEMO_WORKFLOWS,
+  startFilestackServer,
   type FilestackServer
 } from '../../server/index.js'
 import type { ActionRun } from '../../scripts/run-action.js'
 
 export { runAction } from '../../scripts/run-action.js'
+
+/** One local server for a test file, with no requests, rules, faults or limits left over between tests. */
+export function useServer(): () => FilestackServer {
+  let server: FilestackServer | undefined
+  beforeAll(async () => {
+    server = await startFilestackServer()
+  })
+  afterAll(() => server?.close())
+  beforeEach(() => {
+    server!.requests.length = 0
+    server!.maxInFlight = 0
+    server!.configure({ jobRules: [], faults: [], rateLimit: undefined })
+  })
+  return () => server!
+}
 
 /** Inputs for a run against the local server, signed with the demo secret. */
 export function inputsFor(server: FilestackServer, extra: Record<string, string> = {}): Record<string, string> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals'
+import { expect } from '@jest/globals'
 import { createHmac } from 'node:crypto'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, connect, type Server, type Socket } from 'node:net'
@@ -6,31 +6,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   DEMO_APP_SECRET,
-  startFilestackServer,
   type FaultRule,
   type FilestackServer
 } from '../../server/index.js'
 import type { ActionRun, RunOptions } from '../../scripts/run-action.js'
 import { errors, everythingShown } from './action.js'
 
-export { errors, inputsFor, runAction } from './action.js'
+export { errors, inputsFor, runAction, useServer } from './action.js'
 
 export const HANDLE = 'pR4oeS63QLmYIFNs2ZvZ'
 export const URL_SOURCE = 'https://assets.example.com/products/sneaker.png'
-
-/** One local server for a test file, with no rules, faults or requests left over between tests. */
-export function useServer(): () => FilestackServer {
-  let server: FilestackServer | undefined
-  beforeAll(async () => {
-    server = await startFilestackServer()
-  })
-  afterAll(() => server?.close())
-  beforeEach(() => {
-    server!.requests.length = 0
-    server!.configure({ jobRules: [], faults: [] })
-  })
-  return () => server!
-}
 
 /** A fault on one call, answered with `Retry-After: 0` so that a retry comes at once. */
 export function quickFault(call: 'run' | 'status', kind: FaultRule['kind'], statusCode?: number): FaultRule {
