@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startGitHubServer, type GitHubServer, type PullFile } from '../../server/github/index.js'
 import { changedFiles } from '../../src/changed-files.js'
+import { failureOf } from './failure-of.js'
 
 const TOKEN = 'ghs_changedFilesTestToken123'
 const BIG = { owner: 'octo-org', repo: 'widgets', number: 1 }
@@ -36,16 +37,6 @@ afterAll(async () => {
 
 const fileRequests = (number: number) =>
   server.requests.filter((r) => r.path === `/repos/octo-org/widgets/pulls/${number}/files`)
-
-/** The error a call fails with; the test fails if it succeeds. */
-async function failureOf(call: Promise<unknown>): Promise<Error> {
-  try {
-    await call
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('expected the call to fail')
-}
 
 describe('changedFiles', () => {
   it('reads every page of a large pull request, 100 files a request', async () => {

@@ -6,6 +6,7 @@ import {
   commentText,
   upsertComment
 } from '../../src/pr-comment.js'
+import { failureOf } from './failure-of.js'
 
 const TOKEN = 'ghs_prCommentTestToken456'
 const PR = { owner: 'octo-org', repo: 'widgets', number: 3 }
@@ -31,16 +32,6 @@ beforeEach(() => {
 })
 
 const count = (method: string) => server.requests.filter((r) => r.method === method).length
-
-/** The error a call fails with; the test fails if it succeeds. */
-async function failureOf(call: Promise<unknown>): Promise<Error> {
-  try {
-    await call
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('expected the call to fail')
-}
 
 describe('upsertComment', () => {
   it('creates the comment once, then updates it in place', async () => {
