@@ -133,6 +133,18 @@ describe('readConfig', () => {
     expect(sources).toEqual(['h0000000000000000001', 'h0000000000000000003'])
   })
 
+  it('refuses fail-if without waiting: the rule judges finished jobs', () => {
+    expect(() => config({ 'fail-if': 'tasks.sfw.sfw', wait: 'false' })).toThrow("Input 'fail-if': judges finished jobs, so it needs wait: true")
+  })
+
+  it('refuses a fail-if rule that calls a function JMESPath does not have', () => {
+    expect(() => config({ 'fail-if': 'nope(tasks)' })).toThrow("Input 'fail-if': is not a valid JMESPath expression: Unknown function: nope()")
+  })
+
+  it('takes an empty JSON list of job IDs as nothing to do', () => {
+    expect(config({ sources: '', 'job-ids': '[]' }).jobIds).toEqual([])
+  })
+
   it('leaves a shard with no sources nothing to do, rather than failing', () => {
     expect(config({ sources: handles(1), shard: '2/2' }).sources).toEqual([])
   })

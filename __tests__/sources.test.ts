@@ -91,6 +91,7 @@ describe('parseSource', () => {
     { name: 'a zero-width space', text: 'https://exam\u200bple.com/a.png', reason: CONTROL },
     { name: 'a byte order mark', text: '\ufeffpR4oeS63QLmYIFNs2ZvZ', reason: CONTROL },
     { name: 'an alias named ..', text: 'src://../x', reason: ALIAS_FORM },
+    { name: 'a URL with three slashes', text: 'http:///x/a.png', reason: /not a valid URL/ },
     { name: 'an alias named .', text: 'src://./x', reason: ALIAS_FORM }
   ])('refuses $name', ({ text, reason }) => {
     const result = parseSource(text)

@@ -27,25 +27,36 @@ function commentText(body) {
     return text.slice(0, end) + CUT_NOTE;
 }
 /**
- * Posts `body` on the pull request, or replaces the action's earlier
- * comment there so that re-runs keep one comment up to date. Comments of
- * other people that quote the marker are left alone: only one that starts
- * with it counts. A 403 other than a rate limit means the token may not
- * comment (as for pull requests from forks) and gives 'not-permitted'.
+ * The action's earlier comment: one by a bot that starts with the marker.
+ * Only bots count because a person cannot post as one, so a comment of
+ * someone else that carries the marker is never overwritten.
  */
-async function upsertComment(token, pr, body) {
-    // Loaded here so that runs without a pull request never load the client.
-    const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+function earlierComment(comments) {
+    return comments.find((comment) => comment.user?.type === 'Bot' && comment.body?.startsWith(COMMENT_MARKER));
+}
+/**
+ * Posts `body` on the pull request, or replaces the action's earlier
+ * comment there so that re-runs keep one comment up to date. The earlier
+ * comment is one that starts with the marker and whose author is a bot,
+ * as github-actions[bot] and GitHub Apps are: comments of people are
+ * never changed, even when they start with the marker. With a personal
+ * access token the action comments as a person, so each run adds a new
+ * comment. A 403 other than a rate limit means the token may not comment
+ * (as for pull requests from forks) and gives 'not-permitted'. `signal`
+ * ends the calls, so a GitHub API that stops answering cannot hold the run.
+ */
+async function upsertComment(token, pr, body, signal) {
+    const started = Date.now();
     const where = (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_0__.describePullRequest)(pr);
     const issue = { owner: pr.owner, repo: pr.repo, issue_number: pr.number };
     let action = `Reading the comments of pull request ${where}`;
     try {
-        const octokit = github.getOctokit(token);
+        const octokit = await (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_0__/* .gitHubClient */ .XB)(token, signal);
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {
             ...issue,
             per_page: 100
         });
-        const earlier = comments.find((comment) => comment.body?.startsWith(COMMENT_MARKER));
+        const earlier = earlierComment(comments);
         if (earlier) {
             action = `Updating comment ${earlier.id} on pull request ${where}`;
             const update = { owner: pr.owner, repo: pr.repo, comment_id: earlier.id };
@@ -57,6 +68,9 @@ async function upsertComment(token, pr, body) {
         return 'created';
     }
     catch (error) {
+        const cutShort = (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_0__/* .cutShortError */ .nw)(action, error, signal, started);
+        if (cutShort)
+            throw cutShort;
         if ((0,_pull_request_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 403 && !(0,_pull_request_js__WEBPACK_IMPORTED_MODULE_0__/* .isRateLimited */ .Jz)(error))
             return 'not-permitted';
         throw (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_0__/* .gitHubApiError */ .q)(action, error, token, 'pull-requests: write');
@@ -71,13 +85,18 @@ async function upsertComment(token, pr, body) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Jz: () => (/* binding */ isRateLimited),
+/* harmony export */   XB: () => (/* binding */ gitHubClient),
 /* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   describePullRequest: () => (/* binding */ describePullRequest),
+/* harmony export */   nw: () => (/* binding */ cutShortError),
 /* harmony export */   pullRequestOf: () => (/* binding */ pullRequestOf),
-/* harmony export */   q: () => (/* binding */ gitHubApiError)
+/* harmony export */   q: () => (/* binding */ gitHubApiError),
+/* harmony export */   timeLimited: () => (/* binding */ timeLimited)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _plain_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8763);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _plain_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8763);
+
 
 
 /**
@@ -100,6 +119,42 @@ function describePullRequest(pr) {
     return `${pr.owner}/${pr.repo}#${pr.number}`;
 }
 /**
+ * An Octokit client for `token` whose every request, each page of a
+ * listing included, ends when `signal` aborts. The signal is set per
+ * request: given in the client's options, it would replace the toolkit's
+ * proxy-aware `fetch`.
+ */
+async function gitHubClient(token, signal) {
+    // Loaded here so that runs without a pull request never load the client.
+    const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = github.getOctokit(token);
+    if (signal) {
+        octokit.hook.before('request', (options) => {
+            options.request = { ...options.request, signal };
+        });
+    }
+    return octokit;
+}
+/** `signal`, if any, that also aborts once `ms` have passed. */
+function timeLimited(ms, signal) {
+    const limit = AbortSignal.timeout(ms);
+    return signal ? AbortSignal.any([signal, limit]) : limit;
+}
+/**
+ * The error for a call that `signal` ended before GitHub answered, or
+ * undefined if GitHub answered or the signal did not abort. `started` is
+ * when the call began, to say how long GitHub was waited for.
+ */
+function cutShortError(action, error, signal, started) {
+    if (!signal?.aborted || statusOf(error) !== undefined)
+        return undefined;
+    const reason = signal.reason;
+    if (reason?.name !== 'TimeoutError')
+        return new Error(`${action} was cancelled.`, { cause: error });
+    const waited = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Date.now() - started);
+    return new Error(`${action} failed: the GitHub API did not answer within ${waited}.`, { cause: error });
+}
+/**
  * The HTTP status of an error thrown by Octokit, if GitHub answered. Octokit
  * gives network failures status 500 too, but no response.
  */
@@ -116,7 +171,7 @@ function isRateLimited(error) {
         return false;
     const { response } = error;
     const remaining = response?.headers?.['x-ratelimit-remaining'];
-    return remaining === '0' || /rate limit/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error));
+    return remaining === '0' || /rate limit/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error));
 }
 /** Real tokens are far longer; cutting out a short one would mangle words. */
 const MIN_TOKEN_LENGTH = 8;
@@ -130,7 +185,7 @@ function redact(text, token) {
  */
 function gitHubApiError(action, error, token, permission) {
     const status = statusOf(error);
-    const answer = (0,_plain_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plainText */ .w)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error));
+    const answer = (0,_plain_text_js__WEBPACK_IMPORTED_MODULE_2__/* .plainText */ .w)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error));
     const failed = status ? `failed with HTTP ${status}: ${answer}` : `failed: ${answer}`;
     const message = `${action} ${failed}${hint(error, permission)}`;
     return new Error(redact(message, token), { cause: error });

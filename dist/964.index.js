@@ -7,13 +7,18 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Jz: () => (/* binding */ isRateLimited),
+/* harmony export */   XB: () => (/* binding */ gitHubClient),
 /* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   describePullRequest: () => (/* binding */ describePullRequest),
+/* harmony export */   nw: () => (/* binding */ cutShortError),
 /* harmony export */   pullRequestOf: () => (/* binding */ pullRequestOf),
-/* harmony export */   q: () => (/* binding */ gitHubApiError)
+/* harmony export */   q: () => (/* binding */ gitHubApiError),
+/* harmony export */   timeLimited: () => (/* binding */ timeLimited)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _plain_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8763);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _plain_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8763);
+
 
 
 /**
@@ -36,6 +41,42 @@ function describePullRequest(pr) {
     return `${pr.owner}/${pr.repo}#${pr.number}`;
 }
 /**
+ * An Octokit client for `token` whose every request, each page of a
+ * listing included, ends when `signal` aborts. The signal is set per
+ * request: given in the client's options, it would replace the toolkit's
+ * proxy-aware `fetch`.
+ */
+async function gitHubClient(token, signal) {
+    // Loaded here so that runs without a pull request never load the client.
+    const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = github.getOctokit(token);
+    if (signal) {
+        octokit.hook.before('request', (options) => {
+            options.request = { ...options.request, signal };
+        });
+    }
+    return octokit;
+}
+/** `signal`, if any, that also aborts once `ms` have passed. */
+function timeLimited(ms, signal) {
+    const limit = AbortSignal.timeout(ms);
+    return signal ? AbortSignal.any([signal, limit]) : limit;
+}
+/**
+ * The error for a call that `signal` ended before GitHub answered, or
+ * undefined if GitHub answered or the signal did not abort. `started` is
+ * when the call began, to say how long GitHub was waited for.
+ */
+function cutShortError(action, error, signal, started) {
+    if (!signal?.aborted || statusOf(error) !== undefined)
+        return undefined;
+    const reason = signal.reason;
+    if (reason?.name !== 'TimeoutError')
+        return new Error(`${action} was cancelled.`, { cause: error });
+    const waited = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Date.now() - started);
+    return new Error(`${action} failed: the GitHub API did not answer within ${waited}.`, { cause: error });
+}
+/**
  * The HTTP status of an error thrown by Octokit, if GitHub answered. Octokit
  * gives network failures status 500 too, but no response.
  */
@@ -52,7 +93,7 @@ function isRateLimited(error) {
         return false;
     const { response } = error;
     const remaining = response?.headers?.['x-ratelimit-remaining'];
-    return remaining === '0' || /rate limit/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error));
+    return remaining === '0' || /rate limit/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error));
 }
 /** Real tokens are far longer; cutting out a short one would mangle words. */
 const MIN_TOKEN_LENGTH = 8;
@@ -66,7 +107,7 @@ function redact(text, token) {
  */
 function gitHubApiError(action, error, token, permission) {
     const status = statusOf(error);
-    const answer = (0,_plain_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plainText */ .w)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error));
+    const answer = (0,_plain_text_js__WEBPACK_IMPORTED_MODULE_2__/* .plainText */ .w)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error));
     const failed = status ? `failed with HTTP ${status}: ${answer}` : `failed: ${answer}`;
     const message = `${action} ${failed}${hint(error, permission)}`;
     return new Error(redact(message, token), { cause: error });

@@ -30047,6 +30047,42 @@ module.exports = {
 
 /***/ }),
 
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+const UNIT_SECONDS = { '': 1, s: 1, m: 60, h: 3600 };
+/**
+ * Reads a duration such as `90`, `90s`, `15m`, `1.5h` or `500ms` into
+ * milliseconds. Returns undefined when the text is not one.
+ */
+function parseDuration(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    const value = Number(match[1]);
+    const unit = (match[2] ?? '').toLowerCase();
+    const ms = unit === 'ms' ? value : value * UNIT_SECONDS[unit] * 1000;
+    return Number.isFinite(ms) ? Math.round(ms) : undefined;
+}
+/** A duration for people: `850 ms`, `12.3 s`, `2 min 5 s`. */
+function formatDuration(ms) {
+    if (ms < 999.5)
+        return `${Math.max(0, Math.round(ms))} ms`;
+    const tenths = Math.round(ms / 100);
+    if (tenths < 600)
+        return `${(tenths / 10).toFixed(1)} s`;
+    const seconds = Math.round(ms / 1000);
+    const minutes = Math.floor(seconds / 60);
+    return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30101,7 +30137,7 @@ function messageOf(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3101);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7488);
 
 /**
  * The runner cancels a step with SIGINT, then SIGTERM: either one stops
@@ -30120,7 +30156,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3101:
+/***/ 7488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33193,10 +33229,10 @@ function resolveSecurity(credentials, deadline, now = Date.now(), calls = WORKFL
     }
     maskSecret(credentials.policy);
     maskSecret(credentials.signature);
-    checkGivenPolicy(credentials.policy, deadline, now);
+    checkGivenPolicy(credentials.policy, deadline, now, calls);
     return { policy: credentials.policy, signature: credentials.signature };
 }
-function checkGivenPolicy(encoded, deadline, now) {
+function checkGivenPolicy(encoded, deadline, now, calls) {
     const policy = decodePolicy(encoded);
     if (typeof policy === 'string')
         throw new errors/* InputError */.dz('policy', policy);
@@ -33207,8 +33243,9 @@ function checkGivenPolicy(encoded, deadline, now) {
     if (expiresAt < deadline) {
         warning(`The policy expires at ${new Date(expiresAt).toISOString()}, before this run's deadline; status checks after that will be refused.`);
     }
-    if (policy.call && !policy.call.includes('runWorkflow')) {
-        warning(`The policy's call list does not include runWorkflow; Filestack may refuse to start the jobs.`);
+    const missing = ['runWorkflow', 'store'].filter((call) => calls.includes(call) && !policy.call?.includes(call));
+    if (policy.call && missing.length > 0) {
+        warning(`The policy's call list does not include ${missing.join(' or ')}, which this run needs; Filestack may refuse those calls.`);
     }
     return policy;
 }
@@ -33231,7 +33268,8 @@ function parseSource(text) {
     if (HANDLE.test(text))
         return { text, kind: 'handle' };
     if (/^https?:\/\//i.test(text)) {
-        return isWebUrl(text) ? { text, kind: 'url' } : 'it is not a valid URL';
+        // The parser would read `http:///x` as host x; a URL as written names its host.
+        return isWebUrl(text) && /^https?:\/\/[^/?#\\]/i.test(text) ? { text, kind: 'url' } : 'it is not a valid URL';
     }
     if (/^src:/i.test(text)) {
         return ALIAS.test(text)
@@ -33294,33 +33332,8 @@ function redactUrl(url) {
         .replace(/\?.*$/, '?[redacted]');
 }
 
-;// CONCATENATED MODULE: ./src/duration.ts
-const UNIT_SECONDS = { '': 1, s: 1, m: 60, h: 3600 };
-/**
- * Reads a duration such as `90`, `90s`, `15m`, `1.5h` or `500ms` into
- * milliseconds. Returns undefined when the text is not one.
- */
-function parseDuration(text) {
-    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(text.trim());
-    if (!match)
-        return undefined;
-    const value = Number(match[1]);
-    const unit = (match[2] ?? '').toLowerCase();
-    const ms = unit === 'ms' ? value : value * UNIT_SECONDS[unit] * 1000;
-    return Number.isFinite(ms) ? Math.round(ms) : undefined;
-}
-/** A duration for people: `850 ms`, `12.3 s`, `2 min 5 s`. */
-function formatDuration(ms) {
-    if (ms < 999.5)
-        return `${Math.max(0, Math.round(ms))} ms`;
-    const tenths = Math.round(ms / 100);
-    if (tenths < 600)
-        return `${(tenths / 10).toFixed(1)} s`;
-    const seconds = Math.round(ms / 1000);
-    const minutes = Math.floor(seconds / 60);
-    return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
-}
-
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __nccwpck_require__(7607);
 ;// CONCATENATED MODULE: ./src/http.ts
 
 /** A request that got no answer: refused, reset, timed out, unresolvable. */
@@ -33452,7 +33465,7 @@ function isSafeToRepeat(failure, idempotent) {
 const DEFAULT_BACKOFF = {
     baseMs: 1000,
     maxMs: 30_000,
-    maxServerMs: 60_000
+    maxServerMs: 300_000
 };
 /**
  * The pause before attempt `attempt + 1`. A delay the server asked for is
@@ -33543,10 +33556,10 @@ async function sendWithRetries(send, options) {
         if (attempt >= options.maxAttempts || now() + wait > options.deadline) {
             const why = attempt >= options.maxAttempts
                 ? 'Filestack kept failing; check its status page and re-run the step later'
-                : `The next attempt, in ${formatDuration(wait)}, would pass the run's deadline; re-run the step later or raise timeout`;
+                : `The next attempt, in ${(0,duration/* formatDuration */.a)(wait)}, would pass the run's deadline; re-run the step later or raise timeout`;
             throw new errors/* RetriesExhaustedError */.i5(`${options.label} failed after ${attempt} attempt${attempt > 1 ? 's' : ''}: ${describeFailure(failure)}. ${why}.`);
         }
-        options.log(`${options.label} failed with ${describeFailure(failure)}; attempt ${attempt + 1} of ${options.maxAttempts} in ${formatDuration(wait)}`);
+        options.log(`${options.label} failed with ${describeFailure(failure)}; attempt ${attempt + 1} of ${options.maxAttempts} in ${(0,duration/* formatDuration */.a)(wait)}`);
         await sleep(wait, options.signal);
     }
 }
@@ -33588,7 +33601,22 @@ function filestackMessage(body) {
     return (0,plain_text/* plainText */.w)(redactSecrets(text));
 }
 
+;// CONCATENATED MODULE: ./src/log.ts
+
+const LINE_BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/**
+ * Writes one line to the log. Names of files and text from Filestack can
+ * hold line breaks, or start with `::`, and the runner reads any line that
+ * starts with `::` (after spaces) as a workflow command: the line is
+ * flattened, and one that would start with `::` is marked so it cannot.
+ */
+function logLine(text) {
+    const flat = text.replace(LINE_BREAKS, ' ');
+    info(flat.trimStart().startsWith('::') ? `» ${flat}` : flat);
+}
+
 ;// CONCATENATED MODULE: ./src/filestack.ts
+
 
 
 
@@ -33632,7 +33660,11 @@ class FilestackClient {
         const url = workflowStatusUrl(this.options.endpoint, jobId);
         const label = `workflow_status for job ${jobId}`;
         const response = await this.send(url, label, true);
-        return this.parse(response, label, STATUS_ADVICE);
+        const status = this.parse(response, label, STATUS_ADVICE);
+        if (status.jobid !== jobId) {
+            throw new errors/* FilestackError */.p_(`${label} answered for another job, ${(0,plain_text/* quote */.h)(status.jobid)}; check base-url and any proxy in between.`);
+        }
+        return status;
     }
     send(url, label, idempotent, notSentBecause) {
         const { limiter, rateLimit, http, signal, deadline } = this.options;
@@ -33655,7 +33687,7 @@ class FilestackClient {
             maxAttempts: this.options.maxAttempts ?? 5,
             deadline: this.options.deadline,
             signal,
-            log: this.options.log ?? info
+            log: this.options.log ?? logLine
         });
     }
     parse(response, label, advice) {
@@ -33724,7 +33756,7 @@ function readBoolean(read, name, fallback) {
 }
 /** A duration input in milliseconds, within [minMs, maxMs]. */
 function readDuration(read, name, fallback, minMs, maxMs) {
-    const ms = parseDuration(read(name) || fallback);
+    const ms = (0,duration/* parseDuration */.E)(read(name) || fallback);
     if (ms === undefined) {
         throw new errors/* InputError */.dz(name, 'expected seconds, or a number with s, m or h (e.g. 90, 30s, 15m, 1h)');
     }
@@ -33830,15 +33862,26 @@ function tasksByName(results) {
 
 /** The JMESPath parser; the type package declares only `search`. */
 const parser = (jmespath_default());
-/** Says why an expression does not parse, or undefined when it does. */
+/**
+ * Says why an expression cannot be used, or undefined when it can: it
+ * must parse, and name only functions JMESPath has (which the parser does
+ * not check; a trial run on an empty job does).
+ */
 function ruleSyntaxError(expression) {
     try {
         parser.compile(expression);
-        return undefined;
     }
     catch (error) {
         return (0,errors/* messageOf */.bD)(error);
     }
+    try {
+        jmespath_default().search({ tasks: {}, results: {}, source: '', file: null, status: '' }, expression);
+    }
+    catch (error) {
+        if (/unknown function/i.test((0,errors/* messageOf */.bD)(error)))
+            return (0,errors/* messageOf */.bD)(error);
+    }
+    return undefined;
 }
 /**
  * What a rule sees for one job: its last status answer, plus `source` as
@@ -33968,6 +34011,9 @@ function readConfig(read = getInput) {
     if ((comment || files?.changedOnly) && !githubToken) {
         throw new errors/* InputError */.dz('github-token', 'is required for comment and changed-only');
     }
+    const failIf = readRule(read);
+    if (failIf && !wait)
+        throw new errors/* InputError */.dz('fail-if', 'judges finished jobs, so it needs wait: true');
     return {
         workflowId,
         sources,
@@ -33982,7 +34028,7 @@ function readConfig(read = getInput) {
         shard,
         baseUrl: readServiceUrl(read, 'base-url', 'https://cdn.filestackcontent.com'),
         summary: readBoolean(read, 'summary', true),
-        failIf: readRule(read),
+        failIf,
         comment,
         githubToken
     };
@@ -33999,11 +34045,15 @@ function readFiles(read) {
     }
     return { patterns, uploadUrl, changedOnly, allowNoFiles };
 }
-/** One a line, or the JSON array of a `job-ids` output passed on as it is. */
+/**
+ * One a line, or the JSON array of a `job-ids` output passed on as it is;
+ * an empty array (from a step that started nothing) leaves nothing to do.
+ */
 function readJobIds(read) {
-    const ids = read('job-ids').startsWith('[') ? parseJsonList(read('job-ids')) : readLines(read, 'job-ids');
+    const json = read('job-ids').startsWith('[');
+    const ids = json ? parseJsonList(read('job-ids')) : readLines(read, 'job-ids');
     if (ids.length === 0)
-        return undefined;
+        return json ? [] : undefined;
     const bad = ids.find((id) => !JOB_ID.test(id));
     if (bad !== undefined) {
         throw new errors/* InputError */.dz('job-ids', `${(0,plain_text/* quote */.h)(bad)} is not a job ID (letters, digits, - and _ only)`);
@@ -34188,6 +34238,7 @@ function marker(omitted, resultsFile) {
 
 
 
+
 /** Sets `job-id` and `job-ids` as soon as the jobs have started. */
 function setJobIdOutputs(reports) {
     setOutput('job-id', reports[0]?.jobId ?? '');
@@ -34211,16 +34262,34 @@ function writeResultsFile(reports) {
     (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
     const step = (process.env.GITHUB_ACTION || `run-${process.pid}`).replace(/[^\w.-]/g, '_');
     const path = (0,external_node_path_namespaceObject.join)(dir, `${step}-results.json`);
-    (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(jobRecords(reports), null, 2)}\n`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, `${redactSecrets(JSON.stringify(jobRecords(reports), null, 2))}\n`);
     return path;
 }
-/** Sets `status`, `results`, `jobs` and `results-file`, each within its size budget. */
-function setResultOutputs(reports, status, resultsFile) {
-    const results = reports.map((r) => [subjectOf(r), r.response.results ?? null]);
+/**
+ * Sets `status`, `results`, `jobs`, `rule-failures` and `results-file`,
+ * each within its size budget. Nothing that was masked can reach them,
+ * even if Filestack quoted it back in a result.
+ */
+function setResultOutputs(reports, status, resultsFile, ruleFailures = []) {
     setOutput('status', status);
-    setOutput('results', fitObject(results, resultsFile));
-    setOutput('jobs', fitArray(jobRecords(reports), resultsFile));
+    setOutput('results', redactSecrets(fitObject(resultEntries(reports), resultsFile)));
+    setOutput('jobs', redactSecrets(fitArray(jobRecords(reports), resultsFile)));
+    setOutput('rule-failures', fitArray(ruleFailures, resultsFile, OUTPUT_BUDGET / 2));
     setOutput('results-file', resultsFile);
+}
+/**
+ * Each job's results by its subject. Two jobs on one source (possible
+ * with job-ids) would share a key; the later ones add their job ID to it.
+ */
+function resultEntries(reports) {
+    const seen = new Set();
+    return reports.map((report) => {
+        let key = subjectOf(report);
+        if (seen.has(key))
+            key = `${key} (job ${report.jobId})`;
+        seen.add(key);
+        return [key, report.response.results ?? null];
+    });
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
@@ -37947,6 +38016,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
+
+
 /**
  * The one-request store call takes the file as one body; larger files need
  * Filestack's multipart upload, which this action does not do.
@@ -37959,30 +38030,38 @@ const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
  * be uploaded; so are unreadable, empty and oversized files.
  */
 async function findFiles(patterns, workspace) {
-    const globber = await create(patterns.join('\n'), {
-        matchDirectories: false,
-        omitBrokenSymbolicLinks: false
-    });
     const root = await (0,promises_namespaceObject.realpath)(workspace);
     const files = [];
-    for (const absolute of await matches(globber)) {
-        files.push(await checkFile(absolute, workspace, root));
+    for (const absolute of await matches(patterns)) {
+        const file = await checkFile(absolute, workspace, root);
+        if (file)
+            files.push(file);
     }
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
-async function matches(globber) {
+/**
+ * Links are not followed while searching: a linked directory is not
+ * walked (it could lead anywhere on the runner), and a link that matches
+ * is checked like a file, where it leads.
+ */
+async function matches(patterns) {
     try {
+        const globber = await create(patterns.join('\n'), { matchDirectories: false, followSymbolicLinks: false });
         return await globber.glob();
     }
     catch (error) {
         throw new errors/* InputError */.dz('files', error.message);
     }
 }
+/** The file as it will be uploaded; undefined for a directory, which is skipped. */
 async function checkFile(absolute, workspace, root) {
     const path = (0,external_node_path_namespaceObject.relative)(workspace, absolute).split(external_node_path_namespaceObject.sep).join('/');
+    if (CONTROL.test(path)) {
+        throw new errors/* InputError */.dz('files', `${(0,plain_text/* quote */.h)(path)} has a control character or an invisible formatting character in its name`);
+    }
     const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => absolute);
     const inside = (0,external_node_path_namespaceObject.relative)(root, real);
-    if (inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
+    if (inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
         throw new errors/* InputError */.dz('files', `${path} resolves outside the workspace; only workspace files are uploaded`);
     }
     try {
@@ -37991,7 +38070,10 @@ async function checkFile(absolute, workspace, root) {
     catch (error) {
         throw new errors/* InputError */.dz('files', `${path} cannot be read (${error.code ?? 'error'})`);
     }
-    const { size } = await (0,promises_namespaceObject.stat)(absolute);
+    const found = await (0,promises_namespaceObject.stat)(absolute);
+    if (found.isDirectory())
+        return undefined;
+    const { size } = found;
     if (size === 0)
         throw new errors/* InputError */.dz('files', `${path} is empty`);
     if (size > MAX_UPLOAD_BYTES) {
@@ -38014,7 +38096,7 @@ async function uploadFile(http, target, file, retry) {
     const url = storeUrl(target, file);
     const label = `upload of ${file.path}`;
     const headers = { 'content-type': 'application/octet-stream', 'content-length': String(file.size) };
-    const send = () => http.post(url, (0,external_node_fs_namespaceObject.createReadStream)(file.absolute), headers, uploadTimeout(file.size));
+    const send = () => http.post(url, (0,external_node_fs_namespaceObject.createReadStream)(file.absolute), headers, uploadTimeout(file.size, retry.deadline));
     const response = await sendWithRetries(send, {
         ...retry,
         label,
@@ -38023,9 +38105,13 @@ async function uploadFile(http, target, file, retry) {
     });
     return handleOf(response, label);
 }
-/** 30 s, plus a second a megabyte: slow links still finish a large file. */
-function uploadTimeout(bytes) {
-    return 30_000 + bytes / 1000;
+/**
+ * 30 s, plus a second a megabyte, so slow links still finish a large
+ * file; but never past the run's deadline (with the same 2 s of grace as
+ * every request).
+ */
+function uploadTimeout(bytes, deadline) {
+    return Math.min(30_000 + bytes / 1000, Math.max(2000, deadline - Date.now()));
 }
 function storeUrl({ uploadUrl, apiKey, security }, file) {
     const query = new URLSearchParams({
@@ -38072,12 +38158,15 @@ async function prepareFiles(options) {
         throw new errors/* InputError */.dz('files', 'matched no files; check the patterns, or set allow-no-files to true');
     }
     if (inputs.changedOnly)
-        files = await keepChanged(files, options.githubToken);
+        files = await keepChanged(files, options.githubToken, options.retry);
     if (options.shard)
         files = selectShard(files, options.shard);
+    if (files.length > MAX_SOURCES) {
+        throw new errors/* InputError */.dz('files', `${files.length} files in one run; the most is ${MAX_SOURCES}, so split them with the shard input`);
+    }
     if (files.length === 0)
-        info('No files to check.');
-    info(`Uploading ${files.length} file(s) to ${inputs.uploadUrl}`);
+        logLine('No files to check.');
+    logLine(`Uploading ${files.length} file(s) to ${inputs.uploadUrl}`);
     const prepared = { sources: [], files: new Map(), failures: [] };
     const outcomes = await Promise.all(files.map((file) => upload(file, options)));
     outcomes.forEach((outcome, i) => {
@@ -38094,26 +38183,32 @@ async function prepareFiles(options) {
 async function upload(file, options) {
     try {
         const handle = await options.limiter.run(() => uploadFile(options.http, options.target, file, options.retry));
-        info(`Uploaded ${file.path} as ${handle}`);
+        logLine(`Uploaded ${file.path} as ${handle}`);
         return handle;
     }
     catch (error) {
         return { source: file.path, message: (0,errors/* messageOf */.bD)(error) };
     }
 }
-/** Outside a pull request there is nothing to narrow to: every matched file is kept. */
-async function keepChanged(files, token) {
+/**
+ * Outside a pull request there is nothing to narrow to: every matched file
+ * is kept. Reading the pull request's files ends at the run's deadline or
+ * on a cancel; it gets at least a second, so that a run close to its
+ * deadline still tries once rather than failing without asking GitHub.
+ */
+async function keepChanged(files, token, bounds) {
     const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const { pullRequestOf, describePullRequest } = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 5964));
+    const { pullRequestOf, describePullRequest, timeLimited } = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 5964));
     const pr = pullRequestOf(context);
     if (!pr) {
-        info('changed-only: this run is not for a pull request, so every matched file is checked.');
+        logLine('changed-only: this run is not for a pull request, so every matched file is checked.');
         return files;
     }
     const { changedFiles } = await __nccwpck_require__.e(/* import() */ 901).then(__nccwpck_require__.bind(__nccwpck_require__, 5901));
-    const changed = await changedFiles(token, pr);
+    const signal = timeLimited(Math.max(1000, bounds.deadline - Date.now()), bounds.signal);
+    const changed = await changedFiles(token, pr, signal);
     const kept = files.filter((file) => changed.has(file.path));
-    info(`changed-only: ${kept.length} of ${files.length} matched file(s) are added or modified by ${describePullRequest(pr)}`);
+    logLine(`changed-only: ${kept.length} of ${files.length} matched file(s) are added or modified by ${describePullRequest(pr)}`);
     return kept;
 }
 
@@ -38125,14 +38220,14 @@ const PROGRESS_EVERY_MS = 5000;
 /** The progress line: finished, failed and running out of all jobs. */
 function progressLine(reports, elapsedMs) {
     const count = (state) => reports.filter((r) => r.state === state).length;
-    return `Waiting ${formatDuration(elapsedMs)}: ${count('finished')} finished, ${count('failed')} failed, ${count('running')} running of ${reports.length}`;
+    return `Waiting ${(0,duration/* formatDuration */.a)(elapsedMs)}: ${count('finished')} finished, ${count('failed')} failed, ${count('running')} running of ${reports.length}`;
 }
 /** Logs the progress line every few seconds while any job runs; returns the timer to clear. */
 function logProgress(reports) {
     const start = Date.now();
     const timer = setInterval(() => {
         if (reports.some((r) => r.state === 'running'))
-            info(progressLine(reports, Date.now() - start));
+            logLine(progressLine(reports, Date.now() - start));
     }, PROGRESS_EVERY_MS);
     timer.unref();
     return timer;
@@ -38452,11 +38547,11 @@ function join(blocks) {
 }
 function durationCell(report, now) {
     if (report.state === 'running') {
-        return `${formatDuration(Math.max(0, now - report.startedAt))} (running)`;
+        return `${(0,duration/* formatDuration */.a)(Math.max(0, now - report.startedAt))} (running)`;
     }
     if (report.endedAt === undefined)
         return '—';
-    return formatDuration(Math.max(0, report.endedAt - report.startedAt));
+    return (0,duration/* formatDuration */.a)(Math.max(0, report.endedAt - report.startedAt));
 }
 function sourceCell(report) {
     const source = escapeLine(report.source);
@@ -38579,27 +38674,40 @@ function renderSummary(input) {
 
 
 
+
 /** Room for the table within GitHub's 65,536 characters a comment. */
 const COMMENT_BUDGET = 60_000;
+/** The comment may take this long; a GitHub API that stops answering then costs a warning. */
+const COMMENT_TIMEOUT_MS = 30_000;
 /**
  * Posts the summary table on the pull request, replacing the action's
  * earlier comment there. Outside a pull request, or when the token may not
  * comment (pull requests from forks), it says so and the run goes on: the
- * check's result does not depend on the comment.
+ * check's result does not depend on the comment. `signal` is the run's:
+ * once it aborts, the comment is given up, since the runner ends the step
+ * soon after a cancel.
  */
-async function postComment(token, input) {
+async function postComment(token, input, signal) {
     const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const { pullRequestOf, describePullRequest } = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 5964));
+    const { pullRequestOf, timeLimited } = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 5964));
     const pr = pullRequestOf(context);
     if (!pr) {
         info('comment: this run is not for a pull request, so no comment was posted.');
         return;
     }
+    if (signal?.aborted) {
+        info('comment: the run was cancelled, so no comment was posted.');
+        return;
+    }
+    const table = redactSecrets(renderSummary({ ...input, sections: false, maxBytes: COMMENT_BUDGET }));
+    await upsert(token, pr, `${table}\n${runLink()}`, timeLimited(COMMENT_TIMEOUT_MS, signal));
+}
+/** Posts or updates the comment and logs the outcome; a failure is only a warning. */
+async function upsert(token, pr, body, signal) {
+    const { describePullRequest } = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 5964));
     const { upsertComment } = await __nccwpck_require__.e(/* import() */ 525).then(__nccwpck_require__.bind(__nccwpck_require__, 5525));
-    const table = renderSummary({ ...input, sections: false, maxBytes: COMMENT_BUDGET });
-    const body = `${table}\n${runLink()}`;
     try {
-        const outcome = await upsertComment(token, pr, body);
+        const outcome = await upsertComment(token, pr, body, signal);
         if (outcome === 'not-permitted') {
             warning(`comment: the token may not comment on ${describePullRequest(pr)} (as for pull requests from forks); the results are in the job summary.`);
         }
@@ -38621,6 +38729,7 @@ function runLink() {
 }
 
 ;// CONCATENATED MODULE: ./src/rule-verdicts.ts
+
 
 
 
@@ -38660,7 +38769,7 @@ function annotateFiles(reports, verdicts) {
         });
     }
     if (broken.length > MAX_FILE_ANNOTATIONS) {
-        info(`${broken.length - MAX_FILE_ANNOTATIONS} more files broke the rule; see the job summary.`);
+        logLine(`${broken.length - MAX_FILE_ANNOTATIONS} more files broke the rule; see the job summary.`);
     }
 }
 
@@ -38700,7 +38809,7 @@ function startStatus(reports) {
     return statuses.size === 1 ? [...statuses][0] : 'Started';
 }
 function timeoutLine(running, timeoutMs) {
-    return `The timeout of ${formatDuration(timeoutMs)} passed with ${running.length} job${running.length > 1 ? 's' : ''} still running: ${describe(running)}`;
+    return `The timeout of ${(0,duration/* formatDuration */.a)(timeoutMs)} passed with ${running.length} job${running.length > 1 ? 's' : ''} still running: ${describe(running)}`;
 }
 function cancelledLine(running) {
     if (running.length === 0)
@@ -38717,6 +38826,7 @@ function describe(reports) {
 
 
 
+
 /**
  * Appends the run's summary to the job summary. A summary that cannot be
  * written is a warning: the outputs and the results file still hold
@@ -38724,7 +38834,7 @@ function describe(reports) {
  */
 async function writeSummary(input) {
     try {
-        await summary.addRaw(renderSummary(input)).write();
+        await summary.addRaw(redactSecrets(renderSummary(input))).write();
     }
     catch (error) {
         warning(`The job summary was not written: ${(0,errors/* messageOf */.bD)(error)}`);
@@ -38739,21 +38849,21 @@ async function writeSummary(input) {
 
 
 
+
 /**
  * Judges the run (job states, then the fail-if rule) and reports it
  * everywhere a user looks: outputs, results file, job summary, file
- * annotations and the pull-request comment. Fails the step once, with
- * every problem, when there are any.
+ * annotations and the pull-request comment. Fails the step once when
+ * there are problems, spelling out the first ones (the summary has all).
  */
-async function report({ config, reports, failures, cancelled }) {
+async function report({ config, reports, failures, cancelled, signal }) {
     const verdict = judge({ reports, failures, waited: config.wait, cancelled, timeoutMs: config.timeoutMs });
     const rules = config.failIf ? applyRule(config.failIf, reports) : undefined;
     const broken = rules ? ruleProblems(reports, rules) : [];
     const resultsFile = writeResultsFile(reports);
-    setResultOutputs(reports, verdict.status, resultsFile);
     const brokenSources = reports.filter((r) => rules?.get(r.jobId)?.passed === false);
-    setOutput('rule-failures', JSON.stringify(brokenSources.map(subjectOf)));
-    info(`Status: ${verdict.status}. Results file: ${resultsFile}`);
+    setResultOutputs(reports, verdict.status, resultsFile, brokenSources.map(subjectOf));
+    logLine(`Status: ${verdict.status}. Results file: ${resultsFile}`);
     const problems = [...verdict.problems, ...broken];
     const notice = problems.length ? problems.join(' ') : undefined;
     const view = { workflowId: config.workflowId, reports, resultsFile, verdicts: rules, notice };
@@ -38762,9 +38872,16 @@ async function report({ config, reports, failures, cancelled }) {
     if (rules)
         annotateFiles(reports, rules);
     if (config.comment)
-        await postComment(config.githubToken, view);
+        await postComment(config.githubToken, view, signal);
     if (problems.length > 0)
-        setFailed(problems.join('\n'));
+        setFailed(failureMessage(problems));
+}
+/** At most this many problems are spelled out in the step's error; the summary lists them all. */
+const MAX_PROBLEMS_SHOWN = 20;
+function failureMessage(problems) {
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+    const more = problems.length - shown.length;
+    return [...shown, ...(more > 0 ? [`…and ${more} more; see the job summary and the results file.`] : [])].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/job-state.ts
@@ -38806,7 +38923,7 @@ async function resumeJobs(client, jobIds) {
         const now = Date.now();
         try {
             const response = await client.workflowStatus(jobId);
-            info(`Job ${jobId} for ${sourceOf(response, jobId)}: ${response.status}`);
+            logLine(`Job ${jobId} for ${sourceOf(response, jobId)}: ${response.status}`);
             return reportOf(response, jobId, now);
         }
         catch (error) {
@@ -38849,7 +38966,7 @@ const UNANSWERED_BEFORE_CANCEL = 'the run was cancelled before run_workflow answ
  * the sources not yet sent instead.
  */
 async function startJobs(client, plan) {
-    const { workflowId, sources, slots, files = new Map(), onStarted } = plan;
+    const { workflowId, sources, slots, files = new Map(), onStarted, deadline = Infinity } = plan;
     let refusal;
     await Promise.all(sources.map(async (source, i) => {
         if (refusal) {
@@ -38866,12 +38983,14 @@ async function startJobs(client, plan) {
             let startedAt = Date.now();
             const response = await client.runWorkflow(workflowId, source, () => {
                 startedAt = Date.now();
+                if (!refusal && Date.now() >= deadline)
+                    return 'the timeout passed before its turn came';
                 if (!refusal)
                     slots[i] = { source: subject, message: UNANSWERED_BEFORE_CANCEL };
                 return refusal;
             });
             const file = files.get(source.text);
-            info(`Started job ${response.jobid} for ${subjectOf({ source: source.text, file })}`);
+            logLine(`Started job ${response.jobid} for ${subjectOf({ source: source.text, file })}`);
             slots[i] = {
                 source: source.text,
                 file,
@@ -38987,7 +39106,7 @@ async function followJob(report, options) {
                 return;
             report.error = (0,errors/* messageOf */.bD)(error);
             // Logged when it happens; the step's one error annotation comes with the verdict.
-            info(`Stopped checking job ${report.jobId} for ${subjectOf(report)}: ${report.error}`);
+            logLine(`Stopped checking job ${report.jobId} for ${subjectOf(report)}: ${report.error}`);
         }
     }
 }
@@ -39001,15 +39120,16 @@ function update(report, response) {
         report.endedAt = Date.now();
     if (response.status === previous)
         return;
-    const took = formatDuration((report.endedAt ?? Date.now()) - report.startedAt);
+    const took = (0,duration/* formatDuration */.a)((report.endedAt ?? Date.now()) - report.startedAt);
     const status = (0,plain_text/* plainText */.w)(response.status, 80);
-    info(`${subjectOf(report)}: ${(0,plain_text/* plainText */.w)(previous, 80)} → ${status} after ${took} (job ${report.jobId})`);
+    logLine(`Job ${report.jobId} for ${subjectOf(report)}: ${(0,plain_text/* plainText */.w)(previous, 80)} → ${status} after ${took}`);
     if (isUnknownStatus(response.status)) {
-        info(`Status "${status}" is not a known final state; job ${report.jobId} is polled until it ends or the deadline passes.`);
+        logLine(`Status "${status}" is not a known final state; job ${report.jobId} is polled until it ends or the deadline passes.`);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -39052,7 +39172,7 @@ async function run(signal = new AbortController().signal) {
     try {
         const session = openSession(config, http, deadline, signal);
         const { reports, failures } = config.jobIds ? await resume(session, config.jobIds) : await startAndFollow(session);
-        await report({ config, reports, failures, cancelled: signal.aborted });
+        await report({ config, reports, failures, cancelled: signal.aborted, signal });
     }
     catch (error) {
         setFailed((0,errors/* messageOf */.bD)(error));
@@ -39081,9 +39201,9 @@ async function startAndFollow(session) {
         return { reports: [], failures: [] };
     const sources = [...config.sources, ...(uploaded?.sources ?? [])];
     if (sources.length === 0 && config.shard) {
-        info(`Shard ${config.shard.index}/${config.shard.total} has no sources; nothing to do.`);
+        logLine(`Shard ${config.shard.index}/${config.shard.total} has no sources; nothing to do.`);
     }
-    info(`Starting workflow ${config.workflowId} on ${sources.length} source(s)`);
+    logLine(`Starting workflow ${config.workflowId} on ${sources.length} source(s)`);
     const following = [];
     const options = waitOptions(session);
     const onStarted = (report) => {
@@ -39092,7 +39212,14 @@ async function startAndFollow(session) {
         following.push(follow);
     };
     const slots = [];
-    const plan = { workflowId: config.workflowId, sources, slots, files: uploaded?.files, onStarted: config.wait ? onStarted : undefined };
+    const plan = {
+        workflowId: config.workflowId,
+        sources,
+        slots,
+        files: uploaded?.files,
+        onStarted: config.wait ? onStarted : undefined,
+        deadline: session.deadline
+    };
     await untilAborted(startJobs(client, plan), signal);
     const reports = slots.filter((s) => s !== undefined && 'jobId' in s);
     const failures = slots.filter((s) => s !== undefined && !('jobId' in s));
@@ -39103,7 +39230,7 @@ async function startAndFollow(session) {
 /** Takes up jobs started earlier: one status check each, then follows them like new ones. */
 async function resume(session, jobIds) {
     const { config, client, signal } = session;
-    info(`Taking up ${jobIds.length} job(s) started earlier`);
+    logLine(`Taking up ${jobIds.length} job(s) started earlier`);
     const reports = (await untilAborted(resumeJobs(client, jobIds), signal)) ?? [];
     setJobIdOutputs(reports);
     if (config.wait) {
@@ -39137,7 +39264,7 @@ function main_upload(session) {
         http,
         limiter,
         target: { uploadUrl: files.uploadUrl, apiKey: config.apiKey, security: session.client.security },
-        retry: { maxAttempts: 5, deadline, signal, log: info }
+        retry: { maxAttempts: 5, deadline, signal, log: logLine }
     });
 }
 
@@ -39162,13 +39289,15 @@ function plainText(text, max = 300) {
     const flat = [...text.replace(CONTROL, ' ').trim()];
     return flat.length > max ? `${flat.slice(0, max).join('')}…` : flat.join('');
 }
+/** Characters JSON leaves as they are that would still break or disguise a line. */
+const INVISIBLE = /[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 /**
  * A value quoted for a message, with every control or line-separating
  * character escaped and at most `max` characters of it shown.
  */
 function quote(text, max = 80) {
     const shown = [...text].slice(0, max).join('');
-    const json = JSON.stringify(shown).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const json = JSON.stringify(shown).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return shown.length < text.length ? `${json}…` : json;
 }
 

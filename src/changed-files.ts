@@ -1,4 +1,10 @@
-import { describePullRequest, gitHubApiError, type PullRequest } from './pull-request.js'
+import {
+  cutShortError,
+  describePullRequest,
+  gitHubApiError,
+  gitHubClient,
+  type PullRequest
+} from './pull-request.js'
 
 /** The largest page the pull request files API serves. */
 const PER_PAGE = 100
@@ -8,16 +14,22 @@ const PRESENT = new Set(['added', 'modified', 'renamed', 'changed', 'copied'])
 
 /**
  * The paths a pull request adds or modifies, read page by page. A renamed
- * file counts under its new name; removed files are left out.
+ * file counts under its new name; removed files are left out. `signal`
+ * ends the reading, so a GitHub API that stops answering cannot hold the
+ * run past its time limit.
  *
  * GitHub lists at most 3000 files of a pull request; files past that are
  * not returned, so they are missing from the set.
  */
-export async function changedFiles(token: string, pr: PullRequest): Promise<Set<string>> {
-  // Loaded here so that runs without a pull request never load the client.
-  const github = await import('@actions/github')
+export async function changedFiles(
+  token: string,
+  pr: PullRequest,
+  signal?: AbortSignal
+): Promise<Set<string>> {
+  const started = Date.now()
+  const action = `Listing the files of pull request ${describePullRequest(pr)}`
   try {
-    const octokit = github.getOctokit(token)
+    const octokit = await gitHubClient(token, signal)
     const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
       owner: pr.owner,
       repo: pr.repo,
@@ -27,7 +39,9 @@ export async function changedFiles(token: string, pr: PullRequest): Promise<Set<
     const present = files.filter((file) => PRESENT.has(file.status))
     return new Set(present.map((file) => file.filename))
   } catch (error) {
-    const action = `Listing the files of pull request ${describePullRequest(pr)}`
-    throw gitHubApiError(action, error, token, 'pull-requests: read')
+    throw (
+      cutShortError(action, error, signal, started) ??
+      gitHubApiError(action, error, token, 'pull-requests: read')
+    )
   }
 }

@@ -38,11 +38,11 @@ export function resolveSecurity(
 
   maskSecret(credentials.policy)
   maskSecret(credentials.signature)
-  checkGivenPolicy(credentials.policy, deadline, now)
+  checkGivenPolicy(credentials.policy, deadline, now, calls)
   return { policy: credentials.policy, signature: credentials.signature }
 }
 
-function checkGivenPolicy(encoded: string, deadline: number, now: number): Policy {
+function checkGivenPolicy(encoded: string, deadline: number, now: number, calls: string[]): Policy {
   const policy = decodePolicy(encoded)
   if (typeof policy === 'string') throw new InputError('policy', policy)
 
@@ -55,8 +55,9 @@ function checkGivenPolicy(encoded: string, deadline: number, now: number): Polic
       `The policy expires at ${new Date(expiresAt).toISOString()}, before this run's deadline; status checks after that will be refused.`
     )
   }
-  if (policy.call && !policy.call.includes('runWorkflow')) {
-    core.warning(`The policy's call list does not include runWorkflow; Filestack may refuse to start the jobs.`)
+  const missing = ['runWorkflow', 'store'].filter((call) => calls.includes(call) && !policy.call?.includes(call))
+  if (policy.call && missing.length > 0) {
+    core.warning(`The policy's call list does not include ${missing.join(' or ')}, which this run needs; Filestack may refuse those calls.`)
   }
   return policy
 }

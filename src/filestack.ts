@@ -14,6 +14,7 @@ import { describeFailure, sendWithRetries } from './retry.js'
 import { sleep } from './sleep.js'
 import type { Source } from './sources.js'
 import { quote } from './plain-text.js'
+import { logLine } from './log.js'
 
 /**
  * A request is not allowed to run past the deadline by more than this, so
@@ -71,7 +72,11 @@ export class FilestackClient {
     const url = workflowStatusUrl(this.options.endpoint, jobId)
     const label = `workflow_status for job ${jobId}`
     const response = await this.send(url, label, true)
-    return this.parse(response, label, STATUS_ADVICE)
+    const status = this.parse(response, label, STATUS_ADVICE)
+    if (status.jobid !== jobId) {
+      throw new FilestackError(`${label} answered for another job, ${quote(status.jobid)}; check base-url and any proxy in between.`)
+    }
+    return status
   }
 
   private send(
@@ -100,7 +105,7 @@ export class FilestackClient {
       maxAttempts: this.options.maxAttempts ?? 5,
       deadline: this.options.deadline,
       signal,
-      log: this.options.log ?? core.info
+      log: this.options.log ?? logLine
     })
   }
 

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { formatDuration } from './duration.js'
 import { CancelledError, messageOf } from './errors.js'
 import type { FilestackClient } from './filestack.js'
@@ -7,6 +6,7 @@ import { isUnknownStatus, jobState } from './job-state.js'
 import { plainText } from './plain-text.js'
 import { nextPollDelay, type ScheduleOptions } from './poll-schedule.js'
 import { sleep } from './sleep.js'
+import { logLine } from './log.js'
 
 export interface WaitOptions {
   client: Pick<FilestackClient, 'workflowStatus'>
@@ -38,7 +38,7 @@ export async function followJob(report: JobReport, options: WaitOptions): Promis
       if (Date.now() >= options.deadline) return
       report.error = messageOf(error)
       // Logged when it happens; the step's one error annotation comes with the verdict.
-      core.info(`Stopped checking job ${report.jobId} for ${subjectOf(report)}: ${report.error}`)
+      logLine(`Stopped checking job ${report.jobId} for ${subjectOf(report)}: ${report.error}`)
     }
   }
 }
@@ -54,8 +54,8 @@ export function update(report: JobReport, response: StatusResponse): void {
 
   const took = formatDuration((report.endedAt ?? Date.now()) - report.startedAt)
   const status = plainText(response.status, 80)
-  core.info(`${subjectOf(report)}: ${plainText(previous, 80)} → ${status} after ${took} (job ${report.jobId})`)
+  logLine(`Job ${report.jobId} for ${subjectOf(report)}: ${plainText(previous, 80)} → ${status} after ${took}`)
   if (isUnknownStatus(response.status)) {
-    core.info(`Status "${status}" is not a known final state; job ${report.jobId} is polled until it ends or the deadline passes.`)
+    logLine(`Status "${status}" is not a known final state; job ${report.jobId} is polled until it ends or the deadline passes.`)
   }
 }

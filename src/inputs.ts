@@ -84,6 +84,9 @@ export function readConfig(read: InputReader = core.getInput): Config {
     throw new InputError('github-token', 'is required for comment and changed-only')
   }
 
+  const failIf = readRule(read)
+  if (failIf && !wait) throw new InputError('fail-if', 'judges finished jobs, so it needs wait: true')
+
   return {
     workflowId,
     sources,
@@ -98,7 +101,7 @@ export function readConfig(read: InputReader = core.getInput): Config {
     shard,
     baseUrl: readServiceUrl(read, 'base-url', 'https://cdn.filestackcontent.com'),
     summary: readBoolean(read, 'summary', true),
-    failIf: readRule(read),
+    failIf,
     comment,
     githubToken
   }
@@ -116,10 +119,14 @@ function readFiles(read: InputReader): FileInputs | undefined {
   return { patterns, uploadUrl, changedOnly, allowNoFiles }
 }
 
-/** One a line, or the JSON array of a `job-ids` output passed on as it is. */
+/**
+ * One a line, or the JSON array of a `job-ids` output passed on as it is;
+ * an empty array (from a step that started nothing) leaves nothing to do.
+ */
 function readJobIds(read: InputReader): string[] | undefined {
-  const ids = read('job-ids').startsWith('[') ? parseJsonList(read('job-ids')) : readLines(read, 'job-ids')
-  if (ids.length === 0) return undefined
+  const json = read('job-ids').startsWith('[')
+  const ids = json ? parseJsonList(read('job-ids')) : readLines(read, 'job-ids')
+  if (ids.length === 0) return json ? [] : undefined
   const bad = ids.find((id) => !JOB_ID.test(id))
   if (bad !== undefined) {
     throw new InputError('job-ids', `${quote(bad)} is not a job ID (letters, digits, - and _ only)`)

@@ -3,6 +3,8 @@ import { constants } from 'node:fs'
 import { access, realpath, stat } from 'node:fs/promises'
 import { isAbsolute, relative, sep } from 'node:path'
 import { InputError } from './errors.js'
+import { quote } from './plain-text.js'
+import { CONTROL } from './sources.js'
 
 /** A file of the workspace to upload. */
 export interface LocalFile {
@@ -25,31 +27,38 @@ export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024
  * be uploaded; so are unreadable, empty and oversized files.
  */
 export async function findFiles(patterns: string[], workspace: string): Promise<LocalFile[]> {
-  const globber = await glob.create(patterns.join('\n'), {
-    matchDirectories: false,
-    omitBrokenSymbolicLinks: false
-  })
   const root = await realpath(workspace)
   const files: LocalFile[] = []
-  for (const absolute of await matches(globber)) {
-    files.push(await checkFile(absolute, workspace, root))
+  for (const absolute of await matches(patterns)) {
+    const file = await checkFile(absolute, workspace, root)
+    if (file) files.push(file)
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
-async function matches(globber: glob.Globber): Promise<string[]> {
+/**
+ * Links are not followed while searching: a linked directory is not
+ * walked (it could lead anywhere on the runner), and a link that matches
+ * is checked like a file, where it leads.
+ */
+async function matches(patterns: string[]): Promise<string[]> {
   try {
+    const globber = await glob.create(patterns.join('\n'), { matchDirectories: false, followSymbolicLinks: false })
     return await globber.glob()
   } catch (error) {
     throw new InputError('files', (error as Error).message)
   }
 }
 
-async function checkFile(absolute: string, workspace: string, root: string): Promise<LocalFile> {
+/** The file as it will be uploaded; undefined for a directory, which is skipped. */
+async function checkFile(absolute: string, workspace: string, root: string): Promise<LocalFile | undefined> {
   const path = relative(workspace, absolute).split(sep).join('/')
+  if (CONTROL.test(path)) {
+    throw new InputError('files', `${quote(path)} has a control character or an invisible formatting character in its name`)
+  }
   const real = await realpath(absolute).catch(() => absolute)
   const inside = relative(root, real)
-  if (inside.startsWith('..') || isAbsolute(inside)) {
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     throw new InputError('files', `${path} resolves outside the workspace; only workspace files are uploaded`)
   }
 
@@ -58,7 +67,9 @@ async function checkFile(absolute: string, workspace: string, root: string): Pro
   } catch (error) {
     throw new InputError('files', `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
   }
-  const { size } = await stat(absolute)
+  const found = await stat(absolute)
+  if (found.isDirectory()) return undefined
+  const { size } = found
   if (size === 0) throw new InputError('files', `${path} is empty`)
   if (size > MAX_UPLOAD_BYTES) {
     throw new InputError('files', `${path} is ${(size / 1048576).toFixed(1)} MiB; the most this action uploads is ${MAX_UPLOAD_BYTES / 1048576} MiB`)

@@ -16,6 +16,7 @@ import { maskInputs } from './secrets.js'
 import { startJobs, type StartFailure } from './start-jobs.js'
 import { untilAborted } from './until-aborted.js'
 import { followJob, type WaitOptions } from './follow-job.js'
+import { logLine } from './log.js'
 
 /** One request may take this long before it counts as failed. */
 const REQUEST_TIMEOUT_MS = 30_000
@@ -59,7 +60,7 @@ export async function run(signal: AbortSignal = new AbortController().signal): P
   try {
     const session = openSession(config, http, deadline, signal)
     const { reports, failures } = config.jobIds ? await resume(session, config.jobIds) : await startAndFollow(session)
-    await report({ config, reports, failures, cancelled: signal.aborted })
+    await report({ config, reports, failures, cancelled: signal.aborted, signal })
   } catch (error) {
     core.setFailed(messageOf(error))
   } finally {
@@ -88,9 +89,9 @@ async function startAndFollow(session: Session): Promise<Jobs> {
 
   const sources = [...config.sources, ...(uploaded?.sources ?? [])]
   if (sources.length === 0 && config.shard) {
-    core.info(`Shard ${config.shard.index}/${config.shard.total} has no sources; nothing to do.`)
+    logLine(`Shard ${config.shard.index}/${config.shard.total} has no sources; nothing to do.`)
   }
-  core.info(`Starting workflow ${config.workflowId} on ${sources.length} source(s)`)
+  logLine(`Starting workflow ${config.workflowId} on ${sources.length} source(s)`)
   const following: Array<Promise<void>> = []
   const options = waitOptions(session)
   const onStarted = (report: JobReport): void => {
@@ -99,7 +100,14 @@ async function startAndFollow(session: Session): Promise<Jobs> {
     following.push(follow)
   }
   const slots: Array<JobReport | StartFailure | undefined> = []
-  const plan = { workflowId: config.workflowId, sources, slots, files: uploaded?.files, onStarted: config.wait ? onStarted : undefined }
+  const plan = {
+    workflowId: config.workflowId,
+    sources,
+    slots,
+    files: uploaded?.files,
+    onStarted: config.wait ? onStarted : undefined,
+    deadline: session.deadline
+  }
   await untilAborted(startJobs(client, plan), signal)
 
   const reports = slots.filter((s): s is JobReport => s !== undefined && 'jobId' in s)
@@ -112,7 +120,7 @@ async function startAndFollow(session: Session): Promise<Jobs> {
 /** Takes up jobs started earlier: one status check each, then follows them like new ones. */
 async function resume(session: Session, jobIds: string[]): Promise<Jobs> {
   const { config, client, signal } = session
-  core.info(`Taking up ${jobIds.length} job(s) started earlier`)
+  logLine(`Taking up ${jobIds.length} job(s) started earlier`)
   const reports = (await untilAborted(resumeJobs(client, jobIds), signal)) ?? []
   setJobIdOutputs(reports)
   if (config.wait) {
@@ -148,6 +156,6 @@ function upload(session: Session): Promise<PreparedFiles> {
     http,
     limiter,
     target: { uploadUrl: files.uploadUrl, apiKey: config.apiKey!, security: session.client.security },
-    retry: { maxAttempts: 5, deadline, signal, log: core.info }
+    retry: { maxAttempts: 5, deadline, signal, log: logLine }
   })
 }

@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { subjectOf, type JobReport, type StatusResponse } from './job.js'
-import { fitArray, fitObject } from './output-budget.js'
+import { fitArray, fitObject, OUTPUT_BUDGET } from './output-budget.js'
+import { redactSecrets } from './secrets.js'
 
 /** The overall status output: Finished, Failed, TimedOut, Cancelled, or the run status. */
 export type RunStatus = string
@@ -33,15 +34,38 @@ export function writeResultsFile(reports: JobReport[]): string {
   mkdirSync(dir, { recursive: true })
   const step = (process.env.GITHUB_ACTION || `run-${process.pid}`).replace(/[^\w.-]/g, '_')
   const path = join(dir, `${step}-results.json`)
-  writeFileSync(path, `${JSON.stringify(jobRecords(reports), null, 2)}\n`)
+  writeFileSync(path, `${redactSecrets(JSON.stringify(jobRecords(reports), null, 2))}\n`)
   return path
 }
 
-/** Sets `status`, `results`, `jobs` and `results-file`, each within its size budget. */
-export function setResultOutputs(reports: JobReport[], status: RunStatus, resultsFile: string): void {
-  const results = reports.map((r): [string, unknown] => [subjectOf(r), r.response.results ?? null])
+/**
+ * Sets `status`, `results`, `jobs`, `rule-failures` and `results-file`,
+ * each within its size budget. Nothing that was masked can reach them,
+ * even if Filestack quoted it back in a result.
+ */
+export function setResultOutputs(
+  reports: JobReport[],
+  status: RunStatus,
+  resultsFile: string,
+  ruleFailures: string[] = []
+): void {
   core.setOutput('status', status)
-  core.setOutput('results', fitObject(results, resultsFile))
-  core.setOutput('jobs', fitArray(jobRecords(reports), resultsFile))
+  core.setOutput('results', redactSecrets(fitObject(resultEntries(reports), resultsFile)))
+  core.setOutput('jobs', redactSecrets(fitArray(jobRecords(reports), resultsFile)))
+  core.setOutput('rule-failures', fitArray(ruleFailures, resultsFile, OUTPUT_BUDGET / 2))
   core.setOutput('results-file', resultsFile)
+}
+
+/**
+ * Each job's results by its subject. Two jobs on one source (possible
+ * with job-ids) would share a key; the later ones add their job ID to it.
+ */
+function resultEntries(reports: JobReport[]): Array<[string, unknown]> {
+  const seen = new Set<string>()
+  return reports.map((report) => {
+    let key = subjectOf(report)
+    if (seen.has(key)) key = `${key} (job ${report.jobId})`
+    seen.add(key)
+    return [key, report.response.results ?? null]
+  })
 }

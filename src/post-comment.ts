@@ -1,31 +1,50 @@
 import * as core from '@actions/core'
 import { messageOf } from './errors.js'
 import { escapeHtml } from './html.js'
+import type { PullRequest } from './pull-request.js'
 import { renderSummary, type SummaryInput } from './summary.js'
+import { redactSecrets } from './secrets.js'
 
 /** Room for the table within GitHub's 65,536 characters a comment. */
 const COMMENT_BUDGET = 60_000
+
+/** The comment may take this long; a GitHub API that stops answering then costs a warning. */
+const COMMENT_TIMEOUT_MS = 30_000
 
 /**
  * Posts the summary table on the pull request, replacing the action's
  * earlier comment there. Outside a pull request, or when the token may not
  * comment (pull requests from forks), it says so and the run goes on: the
- * check's result does not depend on the comment.
+ * check's result does not depend on the comment. `signal` is the run's:
+ * once it aborts, the comment is given up, since the runner ends the step
+ * soon after a cancel.
  */
-export async function postComment(token: string, input: SummaryInput): Promise<void> {
+export async function postComment(
+  token: string,
+  input: SummaryInput,
+  signal?: AbortSignal
+): Promise<void> {
   const { context } = await import('@actions/github')
-  const { pullRequestOf, describePullRequest } = await import('./pull-request.js')
+  const { pullRequestOf, timeLimited } = await import('./pull-request.js')
   const pr = pullRequestOf(context)
   if (!pr) {
     core.info('comment: this run is not for a pull request, so no comment was posted.')
     return
   }
+  if (signal?.aborted) {
+    core.info('comment: the run was cancelled, so no comment was posted.')
+    return
+  }
+  const table = redactSecrets(renderSummary({ ...input, sections: false, maxBytes: COMMENT_BUDGET }))
+  await upsert(token, pr, `${table}\n${runLink()}`, timeLimited(COMMENT_TIMEOUT_MS, signal))
+}
 
+/** Posts or updates the comment and logs the outcome; a failure is only a warning. */
+async function upsert(token: string, pr: PullRequest, body: string, signal: AbortSignal): Promise<void> {
+  const { describePullRequest } = await import('./pull-request.js')
   const { upsertComment } = await import('./pr-comment.js')
-  const table = renderSummary({ ...input, sections: false, maxBytes: COMMENT_BUDGET })
-  const body = `${table}\n${runLink()}`
   try {
-    const outcome = await upsertComment(token, pr, body)
+    const outcome = await upsertComment(token, pr, body, signal)
     if (outcome === 'not-permitted') {
       core.warning(`comment: the token may not comment on ${describePullRequest(pr)} (as for pull requests from forks); the results are in the job summary.`)
     } else {

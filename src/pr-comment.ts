@@ -1,6 +1,8 @@
 import {
+  cutShortError,
   describePullRequest,
   gitHubApiError,
+  gitHubClient,
   isRateLimited,
   statusOf,
   type PullRequest
@@ -26,30 +28,52 @@ export function commentText(body: string): string {
   return text.slice(0, end) + CUT_NOTE
 }
 
+/** What `upsertComment` reads of a listed comment. */
+interface ListedComment {
+  id: number
+  body?: string
+  user?: { type?: string } | null
+}
+
+/**
+ * The action's earlier comment: one by a bot that starts with the marker.
+ * Only bots count because a person cannot post as one, so a comment of
+ * someone else that carries the marker is never overwritten.
+ */
+function earlierComment(comments: ListedComment[]): ListedComment | undefined {
+  return comments.find(
+    (comment) => comment.user?.type === 'Bot' && comment.body?.startsWith(COMMENT_MARKER)
+  )
+}
+
 /**
  * Posts `body` on the pull request, or replaces the action's earlier
- * comment there so that re-runs keep one comment up to date. Comments of
- * other people that quote the marker are left alone: only one that starts
- * with it counts. A 403 other than a rate limit means the token may not
- * comment (as for pull requests from forks) and gives 'not-permitted'.
+ * comment there so that re-runs keep one comment up to date. The earlier
+ * comment is one that starts with the marker and whose author is a bot,
+ * as github-actions[bot] and GitHub Apps are: comments of people are
+ * never changed, even when they start with the marker. With a personal
+ * access token the action comments as a person, so each run adds a new
+ * comment. A 403 other than a rate limit means the token may not comment
+ * (as for pull requests from forks) and gives 'not-permitted'. `signal`
+ * ends the calls, so a GitHub API that stops answering cannot hold the run.
  */
 export async function upsertComment(
   token: string,
   pr: PullRequest,
-  body: string
+  body: string,
+  signal?: AbortSignal
 ): Promise<CommentOutcome> {
-  // Loaded here so that runs without a pull request never load the client.
-  const github = await import('@actions/github')
+  const started = Date.now()
   const where = describePullRequest(pr)
   const issue = { owner: pr.owner, repo: pr.repo, issue_number: pr.number }
   let action = `Reading the comments of pull request ${where}`
   try {
-    const octokit = github.getOctokit(token)
+    const octokit = await gitHubClient(token, signal)
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       ...issue,
       per_page: 100
     })
-    const earlier = comments.find((comment) => comment.body?.startsWith(COMMENT_MARKER))
+    const earlier = earlierComment(comments)
     if (earlier) {
       action = `Updating comment ${earlier.id} on pull request ${where}`
       const update = { owner: pr.owner, repo: pr.repo, comment_id: earlier.id }
@@ -60,6 +84,8 @@ export async function upsertComment(
     await octokit.rest.issues.createComment({ ...issue, body: commentText(body) })
     return 'created'
   } catch (error) {
+    const cutShort = cutShortError(action, error, signal, started)
+    if (cutShort) throw cutShort
     if (statusOf(error) === 403 && !isRateLimited(error)) return 'not-permitted'
     throw gitHubApiError(action, error, token, 'pull-requests: write')
   }

@@ -1,14 +1,14 @@
-import * as core from '@actions/core'
 import { InputError, messageOf } from './errors.js'
 import type { Http } from './http.js'
 import type { FileInputs } from './inputs.js'
 import type { Limiter } from './limiter.js'
 import { findFiles, type LocalFile } from './local-files.js'
-import { selectShard, type Shard } from './source-list.js'
+import { MAX_SOURCES, selectShard, type Shard } from './source-list.js'
 import type { Source } from './sources.js'
 import type { StartFailure } from './start-jobs.js'
 import { uploadFile, type UploadTarget } from './upload.js'
 import type { RetryOptions } from './retry.js'
+import { logLine } from './log.js'
 
 /** Uploaded files as sources, and the files that could not be uploaded. */
 export interface PreparedFiles {
@@ -36,11 +36,14 @@ export async function prepareFiles(options: PrepareOptions): Promise<PreparedFil
   if (files.length === 0 && !inputs.allowNoFiles) {
     throw new InputError('files', 'matched no files; check the patterns, or set allow-no-files to true')
   }
-  if (inputs.changedOnly) files = await keepChanged(files, options.githubToken)
+  if (inputs.changedOnly) files = await keepChanged(files, options.githubToken, options.retry)
   if (options.shard) files = selectShard(files, options.shard)
-  if (files.length === 0) core.info('No files to check.')
+  if (files.length > MAX_SOURCES) {
+    throw new InputError('files', `${files.length} files in one run; the most is ${MAX_SOURCES}, so split them with the shard input`)
+  }
+  if (files.length === 0) logLine('No files to check.')
 
-  core.info(`Uploading ${files.length} file(s) to ${inputs.uploadUrl}`)
+  logLine(`Uploading ${files.length} file(s) to ${inputs.uploadUrl}`)
   const prepared: PreparedFiles = { sources: [], files: new Map(), failures: [] }
   const outcomes = await Promise.all(files.map((file) => upload(file, options)))
   outcomes.forEach((outcome, i) => {
@@ -57,25 +60,34 @@ export async function prepareFiles(options: PrepareOptions): Promise<PreparedFil
 async function upload(file: LocalFile, options: PrepareOptions): Promise<string | StartFailure> {
   try {
     const handle = await options.limiter.run(() => uploadFile(options.http, options.target, file, options.retry))
-    core.info(`Uploaded ${file.path} as ${handle}`)
+    logLine(`Uploaded ${file.path} as ${handle}`)
     return handle
   } catch (error) {
     return { source: file.path, message: messageOf(error) }
   }
 }
 
-/** Outside a pull request there is nothing to narrow to: every matched file is kept. */
-async function keepChanged(files: LocalFile[], token: string): Promise<LocalFile[]> {
+/** The part of the retry options that bounds the run: its deadline and its cancel signal. */
+type RunBounds = Pick<RetryOptions, 'deadline' | 'signal'>
+
+/**
+ * Outside a pull request there is nothing to narrow to: every matched file
+ * is kept. Reading the pull request's files ends at the run's deadline or
+ * on a cancel; it gets at least a second, so that a run close to its
+ * deadline still tries once rather than failing without asking GitHub.
+ */
+async function keepChanged(files: LocalFile[], token: string, bounds: RunBounds): Promise<LocalFile[]> {
   const { context } = await import('@actions/github')
-  const { pullRequestOf, describePullRequest } = await import('./pull-request.js')
+  const { pullRequestOf, describePullRequest, timeLimited } = await import('./pull-request.js')
   const pr = pullRequestOf(context)
   if (!pr) {
-    core.info('changed-only: this run is not for a pull request, so every matched file is checked.')
+    logLine('changed-only: this run is not for a pull request, so every matched file is checked.')
     return files
   }
   const { changedFiles } = await import('./changed-files.js')
-  const changed = await changedFiles(token, pr)
+  const signal = timeLimited(Math.max(1000, bounds.deadline - Date.now()), bounds.signal)
+  const changed = await changedFiles(token, pr, signal)
   const kept = files.filter((file) => changed.has(file.path))
-  core.info(`changed-only: ${kept.length} of ${files.length} matched file(s) are added or modified by ${describePullRequest(pr)}`)
+  logLine(`changed-only: ${kept.length} of ${files.length} matched file(s) are added or modified by ${describePullRequest(pr)}`)
   return kept
 }

@@ -1,6 +1,6 @@
-import * as core from '@actions/core'
 import { formatDuration } from './duration.js'
 import type { JobReport } from './job.js'
+import { logLine } from './log.js'
 
 /** How often the progress line is logged while jobs are running. */
 export const PROGRESS_EVERY_MS = 5000
@@ -15,7 +15,7 @@ export function progressLine(reports: JobReport[], elapsedMs: number): string {
 export function logProgress(reports: JobReport[]): NodeJS.Timeout {
   const start = Date.now()
   const timer = setInterval(() => {
-    if (reports.some((r) => r.state === 'running')) core.info(progressLine(reports, Date.now() - start))
+    if (reports.some((r) => r.state === 'running')) logLine(progressLine(reports, Date.now() - start))
   }, PROGRESS_EVERY_MS)
   timer.unref()
   return timer

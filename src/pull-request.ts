@@ -1,4 +1,5 @@
 import type { context as actionsContext } from '@actions/github'
+import { formatDuration } from './duration.js'
 import { messageOf } from './errors.js'
 import { plainText } from './plain-text.js'
 
@@ -30,6 +31,48 @@ export function pullRequestOf(context: RunContext): PullRequest | undefined {
 
 export function describePullRequest(pr: PullRequest): string {
   return `${pr.owner}/${pr.repo}#${pr.number}`
+}
+
+/**
+ * An Octokit client for `token` whose every request, each page of a
+ * listing included, ends when `signal` aborts. The signal is set per
+ * request: given in the client's options, it would replace the toolkit's
+ * proxy-aware `fetch`.
+ */
+export async function gitHubClient(token: string, signal?: AbortSignal) {
+  // Loaded here so that runs without a pull request never load the client.
+  const github = await import('@actions/github')
+  const octokit = github.getOctokit(token)
+  if (signal) {
+    octokit.hook.before('request', (options) => {
+      options.request = { ...options.request, signal }
+    })
+  }
+  return octokit
+}
+
+/** `signal`, if any, that also aborts once `ms` have passed. */
+export function timeLimited(ms: number, signal?: AbortSignal): AbortSignal {
+  const limit = AbortSignal.timeout(ms)
+  return signal ? AbortSignal.any([signal, limit]) : limit
+}
+
+/**
+ * The error for a call that `signal` ended before GitHub answered, or
+ * undefined if GitHub answered or the signal did not abort. `started` is
+ * when the call began, to say how long GitHub was waited for.
+ */
+export function cutShortError(
+  action: string,
+  error: unknown,
+  signal: AbortSignal | undefined,
+  started: number
+): Error | undefined {
+  if (!signal?.aborted || statusOf(error) !== undefined) return undefined
+  const reason = signal.reason as { name?: unknown } | undefined
+  if (reason?.name !== 'TimeoutError') return new Error(`${action} was cancelled.`, { cause: error })
+  const waited = formatDuration(Date.now() - started)
+  return new Error(`${action} failed: the GitHub API did not answer within ${waited}.`, { cause: error })
 }
 
 /**

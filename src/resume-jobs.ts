@@ -1,8 +1,8 @@
-import * as core from '@actions/core'
 import { messageOf } from './errors.js'
 import type { FilestackClient } from './filestack.js'
 import type { JobReport, StatusResponse } from './job.js'
 import { jobState } from './job-state.js'
+import { logLine } from './log.js'
 
 /**
  * Reports for jobs started earlier (by an upload, or a step with `wait:
@@ -16,7 +16,7 @@ export async function resumeJobs(client: FilestackClient, jobIds: string[]): Pro
       const now = Date.now()
       try {
         const response = await client.workflowStatus(jobId)
-        core.info(`Job ${jobId} for ${sourceOf(response, jobId)}: ${response.status}`)
+        logLine(`Job ${jobId} for ${sourceOf(response, jobId)}: ${response.status}`)
         return reportOf(response, jobId, now)
       } catch (error) {
         const response: StatusResponse = { jobid: jobId, status: 'Unknown' }

@@ -48,7 +48,7 @@ export interface BackoffOptions {
 export const DEFAULT_BACKOFF: BackoffOptions = {
   baseMs: 1000,
   maxMs: 30_000,
-  maxServerMs: 60_000
+  maxServerMs: 300_000
 }
 
 /**

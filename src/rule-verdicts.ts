@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { subjectOf, type JobReport } from './job.js'
 import { checkRule } from './rules.js'
+import { logLine } from './log.js'
 
 /** A job's result under the `fail-if` rule, as the summary shows it. */
 export interface RuleVerdict {
@@ -46,6 +47,6 @@ export function annotateFiles(reports: JobReport[], verdicts: Map<string, RuleVe
     })
   }
   if (broken.length > MAX_FILE_ANNOTATIONS) {
-    core.info(`${broken.length - MAX_FILE_ANNOTATIONS} more files broke the rule; see the job summary.`)
+    logLine(`${broken.length - MAX_FILE_ANNOTATIONS} more files broke the rule; see the job summary.`)
   }
 }

@@ -6,14 +6,23 @@ import { tasksByName } from './tasks.js'
 /** The JMESPath parser; the type package declares only `search`. */
 const parser = jmespath as typeof jmespath & { compile(expression: string): unknown }
 
-/** Says why an expression does not parse, or undefined when it does. */
+/**
+ * Says why an expression cannot be used, or undefined when it can: it
+ * must parse, and name only functions JMESPath has (which the parser does
+ * not check; a trial run on an empty job does).
+ */
 export function ruleSyntaxError(expression: string): string | undefined {
   try {
     parser.compile(expression)
-    return undefined
   } catch (error) {
     return messageOf(error)
   }
+  try {
+    jmespath.search({ tasks: {}, results: {}, source: '', file: null, status: '' }, expression)
+  } catch (error) {
+    if (/unknown function/i.test(messageOf(error))) return messageOf(error)
+  }
+  return undefined
 }
 
 /**

@@ -11,7 +11,7 @@ const HANDLE = /^[A-Za-z0-9_-]{20}$/
 const ALIAS = /^src:\/\/[A-Za-z0-9][A-Za-z0-9_.-]*\/\S/
 
 /** Control characters, and the invisible ones that make a line read other than it is. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/
 
 /** Characters that every hop keeps as they are in a path segment. */
 const PLAIN = /^[A-Za-z0-9._~:/-]+$/
@@ -25,7 +25,8 @@ export function parseSource(text: string): Source | string {
   if (CONTROL.test(text)) return 'it contains a control character or an invisible formatting character'
   if (HANDLE.test(text)) return { text, kind: 'handle' }
   if (/^https?:\/\//i.test(text)) {
-    return isWebUrl(text) ? { text, kind: 'url' } : 'it is not a valid URL'
+    // The parser would read `http:///x` as host x; a URL as written names its host.
+    return isWebUrl(text) && /^https?:\/\/[^/?#\\]/i.test(text) ? { text, kind: 'url' } : 'it is not a valid URL'
   }
   if (/^src:/i.test(text)) {
     return ALIAS.test(text)

@@ -1,9 +1,9 @@
-import * as core from '@actions/core'
 import { FilestackError, messageOf } from './errors.js'
 import type { FilestackClient } from './filestack.js'
 import { subjectOf, type JobReport } from './job.js'
 import { jobState } from './job-state.js'
 import type { Source } from './sources.js'
+import { logLine } from './log.js'
 
 /** A source (or file) whose job could not be started, with the reason. */
 export interface StartFailure {
@@ -24,6 +24,8 @@ export interface StartPlan {
   files?: Map<string, string>
   /** Called as each job starts, so it can be followed before the others have started. */
   onStarted?: (report: JobReport) => void
+  /** No run call is sent after this time (ms since the epoch): a job started then could not be waited for. */
+  deadline?: number
 }
 
 /**
@@ -35,7 +37,7 @@ export interface StartPlan {
  * the sources not yet sent instead.
  */
 export async function startJobs(client: FilestackClient, plan: StartPlan): Promise<void> {
-  const { workflowId, sources, slots, files = new Map(), onStarted } = plan
+  const { workflowId, sources, slots, files = new Map(), onStarted, deadline = Infinity } = plan
   let refusal: string | undefined
   await Promise.all(
     sources.map(async (source, i) => {
@@ -53,11 +55,12 @@ export async function startJobs(client: FilestackClient, plan: StartPlan): Promi
         let startedAt = Date.now()
         const response = await client.runWorkflow(workflowId, source, () => {
           startedAt = Date.now()
+          if (!refusal && Date.now() >= deadline) return 'the timeout passed before its turn came'
           if (!refusal) slots[i] = { source: subject, message: UNANSWERED_BEFORE_CANCEL }
           return refusal
         })
         const file = files.get(source.text)
-        core.info(`Started job ${response.jobid} for ${subjectOf({ source: source.text, file })}`)
+        logLine(`Started job ${response.jobid} for ${subjectOf({ source: source.text, file })}`)
         slots[i] = {
           source: source.text,
           file,

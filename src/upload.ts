@@ -28,7 +28,7 @@ export async function uploadFile(
   const label = `upload of ${file.path}`
   const headers = { 'content-type': 'application/octet-stream', 'content-length': String(file.size) }
   const send = (): Promise<HttpResponse> =>
-    http.post(url, createReadStream(file.absolute), headers, uploadTimeout(file.size))
+    http.post(url, createReadStream(file.absolute), headers, uploadTimeout(file.size, retry.deadline))
   const response = await sendWithRetries(send, {
     ...retry,
     label,
@@ -38,9 +38,13 @@ export async function uploadFile(
   return handleOf(response, label)
 }
 
-/** 30 s, plus a second a megabyte: slow links still finish a large file. */
-function uploadTimeout(bytes: number): number {
-  return 30_000 + bytes / 1000
+/**
+ * 30 s, plus a second a megabyte, so slow links still finish a large
+ * file; but never past the run's deadline (with the same 2 s of grace as
+ * every request).
+ */
+function uploadTimeout(bytes: number, deadline: number): number {
+  return Math.min(30_000 + bytes / 1000, Math.max(2000, deadline - Date.now()))
 }
 
 export function storeUrl({ uploadUrl, apiKey, security }: UploadTarget, file: LocalFile): string {

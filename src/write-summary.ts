@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { messageOf } from './errors.js'
+import { redactSecrets } from './secrets.js'
 import { renderSummary, type SummaryInput } from './summary.js'
 
 /**
@@ -9,7 +10,7 @@ import { renderSummary, type SummaryInput } from './summary.js'
  */
 export async function writeSummary(input: SummaryInput): Promise<void> {
   try {
-    await core.summary.addRaw(renderSummary(input)).write()
+    await core.summary.addRaw(redactSecrets(renderSummary(input))).write()
   } catch (error) {
     core.warning(`The job summary was not written: ${messageOf(error)}`)
   }

@@ -196,6 +196,19 @@ describe('a workflow_status call refused by Filestack', () => {
     expectNoSecretShown(run, secretsOf(server()))
   })
 
+  it('refuses an answer about another job', async () => {
+    server().inject({ call: 'status', kind: 'status', statusCode: 200, body: '{"jobid":"other-job","status":"Finished"}' })
+    const run = await runAction({ inputs: inputsFor(server(), { sources: HANDLE }) })
+
+    expect(run.code).toBe(1)
+    expect(count(server(), 'status')).toBe(1)
+    const jobId = run.outputs['job-id']
+    expect(theError(run)).toBe(
+      `Could not check job ${jobId} for ${HANDLE}: workflow_status for job ${jobId} answered for another job, "other-job"; check base-url and any proxy in between.`
+    )
+    expect(JSON.parse(run.outputs.jobs)[0].status).not.toBe('Finished')
+  })
+
   it('fails at once when the policy expires during the wait, after warning that it would', async () => {
     server().configure({ jobRules: [{ durationMs: 5000 }] })
     const { policy, signature } = signedPolicy({ expiry: Math.floor(Date.now() / 1000) + 2 })

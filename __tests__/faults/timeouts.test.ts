@@ -62,3 +62,19 @@ describe('a request that gets no answer', () => {
     expectNoSecretShown(run, secretsOf(server()))
   }, 50_000)
 })
+
+describe('the run timeout', () => {
+  it('sends no run call after it has passed', async () => {
+    const sources = Array.from({ length: 20 }, (_, i) => `https://assets.example.com/late-${i + 1}.png`)
+    server().inject({ call: 'run', kind: 'stall', delayMs: 500, times: 20 })
+    const run = await runAction({
+      inputs: inputsFor(server(), { sources: sources.join('\n'), concurrency: '1', timeout: '3s' })
+    })
+
+    expect(run.code).toBe(1)
+    expect(run.durationMs).toBeLessThan(6000)
+    const last = Math.max(...server().requests.filter((r) => r.call === 'run').map((r) => r.at))
+    expect(last - server().requests[0].at).toBeLessThan(3000)
+    expect(run.stdout).toContain('not sent, since the timeout passed before its turn came')
+  })
+})

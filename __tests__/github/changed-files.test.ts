@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { startGitHubServer, type GitHubServer, type PullFile } from '../../server/github/index.js'
 import { changedFiles } from '../../src/changed-files.js'
 import { failureOf } from './failure-of.js'
@@ -33,6 +33,10 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.GITHUB_API_URL
   await server.close()
+})
+
+beforeEach(() => {
+  server.stallMs = 0
 })
 
 const fileRequests = (number: number) =>
@@ -72,5 +76,51 @@ describe('changedFiles', () => {
     expect(error.message).toMatch(/HTTP 401: Bad credentials\. Check the token/)
     expect(error.message).not.toContain(wrong)
     expect(String(error)).not.toContain(wrong)
+  })
+
+  it('gives up on a stalled GitHub API when the signal times out, and says how long it waited', async () => {
+    server.stallMs = Infinity
+    const started = Date.now()
+    const error = await failureOf(changedFiles(TOKEN, MIXED, AbortSignal.timeout(500)))
+    expect(Date.now() - started).toBeLessThan(1500)
+    expect(error.message).toMatch(
+      /^Listing the files of pull request octo-org\/widgets#2 failed: the GitHub API did not answer within (\d+ ms|\d+\.\d s)\.$/
+    )
+    expect(String(error)).not.toContain(TOKEN)
+    expect(JSON.stringify((error.cause as { request?: unknown }).request)).not.toContain(TOKEN)
+  })
+
+  it('also bounds the later pages of a listing', async () => {
+    // Each page takes 400 ms: the third is still unanswered when the signal times out.
+    server.stallMs = 400
+    server.requests.length = 0
+    const error = await failureOf(changedFiles(TOKEN, BIG, AbortSignal.timeout(1000)))
+    expect(error.message).toMatch(/did not answer within/)
+    expect(fileRequests(1).map((r) => r.status)).toEqual([200, 200, 0])
+  })
+
+  it('ends at once when the signal is aborted', async () => {
+    server.stallMs = Infinity
+    const controller = new AbortController()
+    const reading = changedFiles(TOKEN, MIXED, controller.signal)
+    setTimeout(() => controller.abort('SIGTERM'), 100)
+    const started = Date.now()
+    const error = await failureOf(reading)
+    expect(Date.now() - started).toBeLessThan(500)
+    expect(error.message).toBe('Listing the files of pull request octo-org/widgets#2 was cancelled.')
+  })
+
+  it('does not call GitHub with a signal aborted already', async () => {
+    server.requests.length = 0
+    const error = await failureOf(changedFiles(TOKEN, MIXED, AbortSignal.abort()))
+    expect(error.message).toMatch(/was cancelled\.$/)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('reports GitHub\'s answer, not the signal, when GitHub answered first', async () => {
+    const controller = new AbortController()
+    const error = await failureOf(changedFiles(TOKEN, { ...BIG, number: 98 }, controller.signal))
+    controller.abort()
+    expect(error.message).toMatch(/failed with HTTP 404: Not Found\./)
   })
 })

@@ -13,6 +13,7 @@ const PR = { owner: 'octo-org', repo: 'widgets', number: 3 }
 const KEY = 'octo-org/widgets#3'
 const BUSY = { ...PR, number: 4 }
 const USER = { login: 'octocat', type: 'User' as const }
+const APP = { login: 'filestack-checks[bot]', type: 'Bot' as const }
 
 let server: GitHubServer
 
@@ -28,6 +29,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   server.readOnly = false
+  server.stallMs = 0
   server.requests.length = 0
 })
 
@@ -76,6 +78,66 @@ describe('upsertComment', () => {
     )
     expect(String(error)).not.toContain(wrong)
     expect(JSON.stringify((error.cause as { request?: unknown }).request)).not.toContain(wrong)
+  })
+})
+
+describe('upsertComment and whose comment it updates', () => {
+  it('leaves a marker comment written by a person alone and creates its own', async () => {
+    const key = 'octo-org/widgets#7'
+    server.addComment(key, { body: `${COMMENT_MARKER}\nwritten by hand`, user: USER })
+    expect(await upsertComment(TOKEN, { ...PR, number: 7 }, 'report')).toBe('created')
+
+    const comments = server.comments(key)
+    expect(comments.map((c) => c.body)).toEqual([
+      `${COMMENT_MARKER}\nwritten by hand`,
+      `${COMMENT_MARKER}\nreport`
+    ])
+    expect(count('PATCH')).toBe(0)
+  })
+
+  it('updates a marker comment written by a bot, such as a GitHub App', async () => {
+    const key = 'octo-org/widgets#8'
+    server.addComment(key, { body: `${COMMENT_MARKER}\nby hand`, user: USER })
+    server.addComment(key, { body: `${COMMENT_MARKER}\nold report`, user: APP })
+    expect(await upsertComment(TOKEN, { ...PR, number: 8 }, 'new report')).toBe('updated')
+
+    const bodies = server.comments(key).map((c) => c.body)
+    expect(bodies).toEqual([`${COMMENT_MARKER}\nby hand`, `${COMMENT_MARKER}\nnew report`])
+    expect(count('POST')).toBe(0)
+  })
+})
+
+describe('upsertComment with a stalled GitHub API', () => {
+  it('fails once the signal times out, saying how long it waited', async () => {
+    server.stallMs = Infinity
+    const started = Date.now()
+    const error = await failureOf(upsertComment(TOKEN, PR, 'report', AbortSignal.timeout(500)))
+    expect(Date.now() - started).toBeLessThan(1500)
+    expect(error.message).toMatch(
+      /^Reading the comments of pull request octo-org\/widgets#3 failed: the GitHub API did not answer within (\d+ ms|\d+\.\d s)\.$/
+    )
+    expect(String(error)).not.toContain(TOKEN)
+  })
+
+  it('names the write that stalled, not the read before it', async () => {
+    // Each answer takes 300 ms: the list comes back in time, the new comment does not.
+    server.stallMs = 300
+    const key = 'octo-org/widgets#9'
+    const error = await failureOf(upsertComment(TOKEN, { ...PR, number: 9 }, 'report', AbortSignal.timeout(500)))
+    expect(error.message).toMatch(/^Commenting on pull request octo-org\/widgets#9 failed: the GitHub API did not answer/)
+    expect(server.comments(key)).toEqual([])
+  })
+
+  it('ends at once when the signal is aborted, even when the token may not comment', async () => {
+    server.stallMs = Infinity
+    server.readOnly = true
+    const controller = new AbortController()
+    const posting = upsertComment(TOKEN, PR, 'report', controller.signal)
+    setTimeout(() => controller.abort('SIGTERM'), 100)
+    const started = Date.now()
+    const error = await failureOf(posting)
+    expect(Date.now() - started).toBeLessThan(500)
+    expect(error.message).toBe('Reading the comments of pull request octo-org/widgets#3 was cancelled.')
   })
 })
 

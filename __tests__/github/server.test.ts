@@ -17,6 +17,7 @@ afterAll(() => server.close())
 
 beforeEach(() => {
   server.readOnly = false
+  server.stallMs = 0
 })
 
 async function call(method: string, path: string, body?: unknown, auth = 'token good-token') {
@@ -101,5 +102,33 @@ describe('the local GitHub API server', () => {
     const message = 'Resource not accessible by integration'
     expect(res).toMatchObject({ status: 403, body: { message } })
     expect((await call('GET', '/repos/octo-org/widgets/issues/5/comments')).status).toBe(200)
+  })
+
+  it('answers after stallMs, and records the request as unanswered meanwhile', async () => {
+    server.stallMs = 300
+    const started = Date.now()
+    const answer = call('GET', '/repos/octo-org/widgets/pulls/5/files')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(server.requests.at(-1)).toMatchObject({ path: '/repos/octo-org/widgets/pulls/5/files', status: 0 })
+    expect((await answer).status).toBe(200)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290)
+    expect(server.requests.at(-1)?.status).toBe(200)
+  })
+
+  it('never answers while stallMs is Infinity, and still closes at once', async () => {
+    const stalled = await startGitHubServer({ stallMs: Infinity })
+    const request = fetch(`${stalled.url}/repos/octo-org/widgets/issues/5/comments`, {
+      headers: { authorization: 'token any' }
+    })
+    const failed = request.then(
+      () => 'answered',
+      () => 'dropped'
+    )
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(stalled.requests).toMatchObject([{ method: 'GET', status: 0 }])
+    const started = Date.now()
+    await stalled.close()
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(await failed).toBe('dropped')
   })
 })

@@ -159,6 +159,24 @@ describe('job-ids', () => {
     expect(run.summary).toContain(ids[1])
   })
 
+  it('keeps two jobs on one source apart in results', async () => {
+    const source = 'https://assets.example.com/twice.png'
+    const first = await runAction({ inputs: inputsFor(server(), { sources: source, wait: 'false' }) })
+    const second = await runAction({ inputs: inputsFor(server(), { sources: source, wait: 'false' }) })
+    const ids = [first.outputs['job-id'], second.outputs['job-id']]
+
+    const run = await runAction({ inputs: inputsFor(server(), { 'job-ids': JSON.stringify(ids) }) })
+    expect(run.code).toBe(0)
+    expect(Object.keys(JSON.parse(run.outputs.results))).toEqual([source, `${source} (job ${ids[1]})`])
+  })
+
+  it('has nothing to do for an empty list of job IDs', async () => {
+    const run = await runAction({ inputs: inputsFor(server(), { 'job-ids': '[]' }) })
+    expect(run.code).toBe(0)
+    expect(run.outputs['job-ids']).toBe('[]')
+    expect(server().requests).toHaveLength(0)
+  })
+
   it('reports a job Filestack does not know as a failure naming it', async () => {
     const missing = '00000000-0000-4000-8000-000000000000'
     const run = await runAction({ inputs: inputsFor(server(), { 'job-ids': missing }) })

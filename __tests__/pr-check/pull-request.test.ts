@@ -24,6 +24,7 @@ beforeEach(() => {
   filestack.requests.length = 0
   github.requests.length = 0
   github.readOnly = false
+  github.stallMs = 0
 })
 
 /** The runner's environment for a pull_request event of acme/assets#7. */
@@ -81,6 +82,23 @@ describe('changed-only', () => {
   })
 })
 
+describe('changed-only with a stalled GitHub API', () => {
+  it('fails at the run\'s timeout, naming the call that did not answer', async () => {
+    github.stallMs = Infinity
+    const workspace = makeWorkspace(tree)
+    const inputs = prInputs({ 'changed-only': 'true', timeout: '3s' })
+    const run = await runAction({ workspace, inputs, env: pullRequestEnv(workspace), killAfterMs: 20_000 })
+
+    expect(run.code).toBe(1)
+    expect(run.durationMs).toBeLessThan(6_000)
+    expect(errors(run).join('\n')).toMatch(
+      /Listing the files of pull request acme\/assets#7 failed: the GitHub API did not answer within \d/
+    )
+    expect(run.stdout).not.toContain(TOKEN)
+    expect(filestack.requests).toHaveLength(0)
+  })
+})
+
 describe('comment', () => {
   it('posts the summary table once, then updates that same comment', async () => {
     const workspace = makeWorkspace({ 'assets/new.png': 'new' })
@@ -116,4 +134,50 @@ describe('comment', () => {
     expect(run.code).toBe(1)
     expect(github.comments(PR).at(-1)?.body).toContain('❌ failed')
   })
+
+  it('exits soon after SIGTERM while the comment waits on a stalled GitHub API', async () => {
+    github.stallMs = Infinity
+    const workspace = makeWorkspace({ 'assets/new.png': 'new' })
+    let signalledAt = 0
+    const when = (stdout: string): boolean => {
+      if (!stdout.includes('Status:')) return false
+      // Nothing is logged once the comment request is sent, so the signal waits here for it.
+      pause(500)
+      signalledAt = Date.now()
+      return true
+    }
+    const inputs = prInputs({ comment: 'true' })
+    const env = pullRequestEnv(workspace)
+    const before = github.comments(PR)
+    const run = await runAction({ workspace, inputs, env, signal: { name: 'SIGTERM', when }, killAfterMs: 20_000 })
+    const exitMs = Date.now() - signalledAt
+
+    expect(github.requests.map((r) => [r.method, r.status])).toEqual([['GET', 0]])
+    expect(run.code).toBe(0)
+    expect(exitMs).toBeLessThan(5_000)
+    expect(run.stdout).toContain('::warning::comment: Reading the comments of pull request acme/assets#7 was cancelled.')
+    expect(github.comments(PR)).toEqual(before)
+  })
+
+  it('posts no comment once the run is cancelled', async () => {
+    github.stallMs = Infinity
+    const workspace = makeWorkspace({ 'assets/new.png': 'new' })
+    const when = (stdout: string): boolean => stdout.includes('Status:')
+    const inputs = prInputs({ comment: 'true' })
+    const before = github.comments(PR)
+    const run = await runAction({ workspace, inputs, env: pullRequestEnv(workspace), signal: { name: 'SIGTERM', when }, killAfterMs: 20_000 })
+
+    expect(run.code).toBe(0)
+    expect(run.durationMs).toBeLessThan(5_000)
+    expect(run.stdout).toMatch(/comment: .*cancelled/)
+    expect(github.comments(PR)).toEqual(before)
+  })
 })
+
+/**
+ * Blocks this process for `ms`. The action runs on meanwhile; its
+ * requests to the GitHub server here wait in the socket's backlog.
+ */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}

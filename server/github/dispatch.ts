@@ -89,6 +89,28 @@ async function answer(state: GitHubState, req: IncomingMessage, url: URL): Promi
   return route.handle(state, [...match], apiRequest)
 }
 
+/** Longer delays than this would fire at once in Node's timers, so they wait forever. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+/**
+ * Waits `ms` before a request is answered; Infinity waits until the
+ * client or `close()` drops the connection. Resolves false when the
+ * connection is gone, so nothing is written to it.
+ */
+function stall(ms: number, res: ServerResponse): Promise<boolean> {
+  if (!(ms > 0)) return Promise.resolve(true)
+  return new Promise((resolve) => {
+    const timer = ms <= MAX_TIMER_MS ? setTimeout(() => done(true), ms) : undefined
+    const dropped = () => done(false)
+    function done(open: boolean) {
+      clearTimeout(timer)
+      res.off('close', dropped)
+      resolve(open && !res.destroyed)
+    }
+    res.on('close', dropped)
+  })
+}
+
 /** Answers one request and records it in `requests`. */
 export async function serve(
   state: GitHubState,
@@ -105,6 +127,7 @@ export async function serve(
     status: 0
   }
   requests.push(record)
+  if (!(await stall(state.stallMs, res))) return
 
   const reply = await answer(state, req, url)
   const body = JSON.stringify(reply.body)

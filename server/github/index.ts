@@ -62,6 +62,12 @@ export async function startGitHubServer(
     set readOnly(value: boolean) {
       state.readOnly = value
     },
+    get stallMs() {
+      return state.stallMs
+    },
+    set stallMs(value: number) {
+      state.stallMs = value
+    },
     setPullFiles: (key, files) => void state.pullFiles.set(key, files),
     addComment: (key, comment) => state.addComment(key, comment),
     comments: (key) => state.commentsOf(key).map((comment) => ({ ...comment })),

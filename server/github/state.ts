@@ -15,12 +15,14 @@ export class GitHubState {
   readonly pullFiles = new Map<IssueKey, PullFile[]>()
   readonly issueComments = new Map<IssueKey, IssueComment[]>()
   readOnly: boolean
+  stallMs: number
   readonly tokens?: Set<string>
   url = ''
   private nextId = 1_000_001
 
   constructor(options: GitHubServerOptions) {
     this.readOnly = options.readOnly ?? false
+    this.stallMs = options.stallMs ?? 0
     if (options.tokens) this.tokens = new Set(options.tokens)
     for (const [key, files] of Object.entries(options.pullFiles ?? {})) {
       this.pullFiles.set(key, files)

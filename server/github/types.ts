@@ -52,6 +52,8 @@ export interface GitHubServerOptions {
   readOnly?: boolean
   /** Tokens the server accepts; absent = any token. */
   tokens?: string[]
+  /** Answers each request after this many ms; Infinity never answers. 0 by default. */
+  stallMs?: number
 }
 
 export interface GitHubServer {
@@ -59,6 +61,12 @@ export interface GitHubServer {
   requests: RecordedRequest[]
   /** Writes answer 403 while this is true. */
   readOnly: boolean
+  /**
+   * Requests that arrive while this is set are answered after this many
+   * ms, as by a GitHub API that stalls; Infinity never answers. 0 answers
+   * at once.
+   */
+  stallMs: number
   setPullFiles(key: IssueKey, files: PullFile[]): void
   addComment(key: IssueKey, comment: SeedComment): IssueComment
   /** The comments of an issue, oldest first. */
