@@ -141,6 +141,10 @@ describe('readConfig', () => {
     expect(() => config({ 'fail-if': 'nope(tasks)' })).toThrow("Input 'fail-if': is not a valid JMESPath expression: Unknown function: nope()")
   })
 
+  it('needs an api-key to take up jobs started earlier, even without waiting', () => {
+    expect(() => config({ sources: '', 'job-ids': 'abc-123', wait: 'false', 'api-key': '' })).toThrow("Input 'api-key': is required to check the status of jobs started earlier")
+  })
+
   it('takes an empty JSON list of job IDs as nothing to do', () => {
     expect(config({ sources: '', 'job-ids': '[]' }).jobIds).toEqual([])
   })

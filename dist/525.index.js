@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commentMarker: () => (/* binding */ commentMarker),
 /* harmony export */   upsertComment: () => (/* binding */ upsertComment)
 /* harmony export */ });
 /* unused harmony exports COMMENT_MARKER, MAX_COMMENT_LENGTH, commentText */
@@ -13,12 +14,21 @@ export const modules = {
 
 /** The first line of the action's comment, hidden when rendered; finds it again on the next run. */
 const COMMENT_MARKER = '<!-- filestack-workflows-action -->';
+/**
+ * A marker of its own for each place the action runs from (workflow, job,
+ * shard), so that shards and parallel steps keep separate comments
+ * instead of overwriting each other's.
+ */
+function commentMarker(scope) {
+    const key = scope.replace(/[^\w ./:|-]/g, '_').slice(0, 200);
+    return key ? `<!-- filestack-workflows-action ${key} -->` : COMMENT_MARKER;
+}
 /** GitHub refuses comment bodies longer than this many characters. */
 const MAX_COMMENT_LENGTH = 65_536;
 const CUT_NOTE = `\n\n*(cut to fit GitHub's limit of ${MAX_COMMENT_LENGTH} characters per comment)*`;
 /** The body to send: the marker line, then `body`, cut to GitHub's limit. */
-function commentText(body) {
-    const text = body.startsWith(COMMENT_MARKER) ? body : `${COMMENT_MARKER}\n${body}`;
+function commentText(body, marker = COMMENT_MARKER) {
+    const text = body.startsWith(marker) ? body : `${marker}\n${body}`;
     if (text.length <= MAX_COMMENT_LENGTH)
         return text;
     let end = MAX_COMMENT_LENGTH - CUT_NOTE.length;
@@ -31,8 +41,8 @@ function commentText(body) {
  * Only bots count because a person cannot post as one, so a comment of
  * someone else that carries the marker is never overwritten.
  */
-function earlierComment(comments) {
-    return comments.find((comment) => comment.user?.type === 'Bot' && comment.body?.startsWith(COMMENT_MARKER));
+function earlierComment(comments, marker) {
+    return comments.find((comment) => comment.user?.type === 'Bot' && comment.body?.split('\n')[0] === marker);
 }
 /**
  * Posts `body` on the pull request, or replaces the action's earlier
@@ -45,7 +55,7 @@ function earlierComment(comments) {
  * (as for pull requests from forks) and gives 'not-permitted'. `signal`
  * ends the calls, so a GitHub API that stops answering cannot hold the run.
  */
-async function upsertComment(token, pr, body, signal) {
+async function upsertComment(token, pr, body, signal, marker = COMMENT_MARKER) {
     const started = Date.now();
     const where = (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_0__.describePullRequest)(pr);
     const issue = { owner: pr.owner, repo: pr.repo, issue_number: pr.number };
@@ -56,15 +66,21 @@ async function upsertComment(token, pr, body, signal) {
             ...issue,
             per_page: 100
         });
-        const earlier = earlierComment(comments);
+        const earlier = earlierComment(comments, marker);
         if (earlier) {
             action = `Updating comment ${earlier.id} on pull request ${where}`;
             const update = { owner: pr.owner, repo: pr.repo, comment_id: earlier.id };
-            await octokit.rest.issues.updateComment({ ...update, body: commentText(body) });
-            return 'updated';
+            // Another bot's comment with the marker cannot be edited: a new comment is posted instead.
+            const updated = await octokit.rest.issues.updateComment({ ...update, body: commentText(body, marker) }).then(() => true, (error) => {
+                if ((0,_pull_request_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 403 && !(0,_pull_request_js__WEBPACK_IMPORTED_MODULE_0__/* .isRateLimited */ .Jz)(error))
+                    return false;
+                throw error;
+            });
+            if (updated)
+                return 'updated';
         }
         action = `Commenting on pull request ${where}`;
-        await octokit.rest.issues.createComment({ ...issue, body: commentText(body) });
+        await octokit.rest.issues.createComment({ ...issue, body: commentText(body, marker) });
         return 'created';
     }
     catch (error) {

@@ -8,8 +8,11 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   changedFiles: () => (/* binding */ changedFiles)
 /* harmony export */ });
+/* unused harmony export MAX_LISTED */
 /* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5964);
 
+/** The most files GitHub lists for one pull request. */
+const MAX_LISTED = 3000;
 /** The largest page the pull request files API serves. */
 const PER_PAGE = 100;
 /** File statuses whose path exists in the pull request's head. */
@@ -20,8 +23,10 @@ const PRESENT = new Set(['added', 'modified', 'renamed', 'changed', 'copied']);
  * ends the reading, so a GitHub API that stops answering cannot hold the
  * run past its time limit.
  *
- * GitHub lists at most 3000 files of a pull request; files past that are
- * not returned, so they are missing from the set.
+ * GitHub lists at most 3000 files of a pull request, so a list that long
+ * may be cut short: then there is no telling which files changed, and the
+ * answer is undefined rather than a set a pull request could hide a file
+ * from.
  */
 async function changedFiles(token, pr, signal) {
     const started = Date.now();
@@ -34,6 +39,8 @@ async function changedFiles(token, pr, signal) {
             pull_number: pr.number,
             per_page: PER_PAGE
         });
+        if (files.length >= MAX_LISTED)
+            return undefined;
         const present = files.filter((file) => PRESENT.has(file.status));
         return new Set(present.map((file) => file.filename));
     }

@@ -33162,22 +33162,27 @@ function decodePolicy(encoded) {
 const masked = new Set();
 /**
  * Masks a secret and the encoded forms the runner does not mask by itself
- * (URL-safe base64 with and without padding, hex), so no later log line
- * shows any of them. Masking only affects what is printed afterwards,
- * so this runs before the value is first used.
+ * (URL-safe base64 with and without padding, hex, the value without its
+ * padding or in the other letter case, percent-escapes in either case),
+ * so no later log line shows any of them. Masking only affects what is
+ * printed afterwards, so this runs before the value is first used.
  */
 function maskSecret(value) {
     if (value.trim() === '' || masked.has(value))
         return;
     const bytes = Buffer.from(value, 'utf8');
+    const uri = encodeURIComponent(value);
     const forms = new Set([
         value,
+        value.replace(/=+$/, ''),
+        value.toUpperCase() === value ? value.toLowerCase() : value.toUpperCase(),
         bytes.toString('base64url'),
         bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_'),
         bytes.toString('hex'),
-        encodeURIComponent(value)
+        uri,
+        uri.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())
     ]);
-    for (const form of forms) {
+    for (const form of [...forms].filter((f) => f === value || f.length >= 4)) {
         core_setSecret(form);
         masked.add(form);
     }
@@ -33604,15 +33609,19 @@ function filestackMessage(body) {
 ;// CONCATENATED MODULE: ./src/log.ts
 
 const LINE_BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/** A log line longer than this is cut: text from Filestack could be any length. */
+const MAX_LINE = 2000;
 /**
  * Writes one line to the log. Names of files and text from Filestack can
- * hold line breaks, or start with `::`, and the runner reads any line that
- * starts with `::` (after spaces) as a workflow command: the line is
- * flattened, and one that would start with `::` is marked so it cannot.
+ * hold line breaks or command syntax, and the runner reads a line that
+ * starts with `::` (after spaces) as a workflow command, and `##[` anywhere
+ * in a line as one of the older form. The line is flattened, `##[` is
+ * broken up, and a line that would start with `::` is marked so it cannot.
  */
 function logLine(text) {
-    const flat = text.replace(LINE_BREAKS, ' ');
-    info(flat.trimStart().startsWith('::') ? `» ${flat}` : flat);
+    const flat = [...text.replace(LINE_BREAKS, ' ').replace(/##\[/g, '## [')];
+    const line = flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE).join('')}…` : flat.join('');
+    info(line.trimStart().startsWith('::') ? `» ${line}` : line);
 }
 
 ;// CONCATENATED MODULE: ./src/filestack.ts
@@ -34005,7 +34014,7 @@ function readConfig(read = getInput) {
     checkSomethingToDo(hasSources, files, jobIds);
     const wait = readBoolean(read, 'wait', true);
     const apiKey = read('api-key') || undefined;
-    checkApiKey(apiKey, sources, files, wait);
+    checkApiKey(apiKey, sources, { files, jobIds, wait });
     const comment = readBoolean(read, 'comment', false);
     const githubToken = read('github-token');
     if ((comment || files?.changedOnly) && !githubToken) {
@@ -34082,7 +34091,7 @@ function checkSomethingToDo(hasSources, files, jobIds) {
         throw new errors/* InputError */.dz('sources', 'is required: give one handle, URL or src://ALIAS/PATH a line (or files, or job-ids)');
     }
 }
-function checkApiKey(apiKey, sources, files, wait) {
+function checkApiKey(apiKey, sources, { files, jobIds, wait }) {
     if (apiKey !== undefined && !API_KEY.test(apiKey)) {
         throw new errors/* InputError */.dz('api-key', 'may hold only letters, digits, - and _');
     }
@@ -34094,6 +34103,8 @@ function checkApiKey(apiKey, sources, files, wait) {
     }
     if (files)
         throw new errors/* InputError */.dz('api-key', 'is required to upload files');
+    if (jobIds)
+        throw new errors/* InputError */.dz('api-key', 'is required to check the status of jobs started earlier');
     if (wait)
         throw new errors/* InputError */.dz('api-key', 'is required to check job status; set it, or set wait to false');
 }
@@ -38053,16 +38064,25 @@ async function matches(patterns) {
         throw new errors/* InputError */.dz('files', error.message);
     }
 }
-/** The file as it will be uploaded; undefined for a directory, which is skipped. */
+/** True for a path inside a `.git` folder: repository internals, never assets. */
+function inGitDir(path) {
+    return path.split('/').includes('.git');
+}
+/** The file as it will be uploaded; undefined for a directory or a file in `.git`, which are skipped. */
 async function checkFile(absolute, workspace, root) {
     const path = (0,external_node_path_namespaceObject.relative)(workspace, absolute).split(external_node_path_namespaceObject.sep).join('/');
     if (CONTROL.test(path)) {
         throw new errors/* InputError */.dz('files', `${(0,plain_text/* quote */.h)(path)} has a control character or an invisible formatting character in its name`);
     }
+    if (inGitDir(path))
+        return undefined;
     const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => absolute);
     const inside = (0,external_node_path_namespaceObject.relative)(root, real);
     if (inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
         throw new errors/* InputError */.dz('files', `${path} resolves outside the workspace; only workspace files are uploaded`);
+    }
+    if (inGitDir(inside.split(external_node_path_namespaceObject.sep).join('/'))) {
+        throw new errors/* InputError */.dz('files', `${path} leads into .git, where the checkout keeps its credentials; it is not uploaded`);
     }
     try {
         await (0,promises_namespaceObject.access)(absolute, external_node_fs_namespaceObject.constants.R_OK);
@@ -38150,6 +38170,7 @@ function handleOf(response, label) {
 
 
 
+
 /** Finds the files to check, narrows them to the pull request's changes if asked, and uploads them. */
 async function prepareFiles(options) {
     const { inputs, workspace } = options;
@@ -38207,6 +38228,10 @@ async function keepChanged(files, token, bounds) {
     const { changedFiles } = await __nccwpck_require__.e(/* import() */ 901).then(__nccwpck_require__.bind(__nccwpck_require__, 5901));
     const signal = timeLimited(Math.max(1000, bounds.deadline - Date.now()), bounds.signal);
     const changed = await changedFiles(token, pr, signal);
+    if (!changed) {
+        warning(`changed-only: ${describePullRequest(pr)} lists 3000 files or more, as many as GitHub shows, so its changes cannot be told apart; every matched file is checked.`);
+        return files;
+    }
     const kept = files.filter((file) => changed.has(file.path));
     logLine(`changed-only: ${kept.length} of ${files.length} matched file(s) are added or modified by ${describePullRequest(pr)}`);
     return kept;
@@ -38678,7 +38703,7 @@ function renderSummary(input) {
 /** Room for the table within GitHub's 65,536 characters a comment. */
 const COMMENT_BUDGET = 60_000;
 /** The comment may take this long; a GitHub API that stops answering then costs a warning. */
-const COMMENT_TIMEOUT_MS = 30_000;
+const COMMENT_TIMEOUT_MS = 10_000;
 /**
  * Posts the summary table on the pull request, replacing the action's
  * earlier comment there. Outside a pull request, or when the token may not
@@ -38687,7 +38712,7 @@ const COMMENT_TIMEOUT_MS = 30_000;
  * once it aborts, the comment is given up, since the runner ends the step
  * soon after a cancel.
  */
-async function postComment(token, input, signal) {
+async function postComment(token, input, signal, shard = '') {
     const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
     const { pullRequestOf, timeLimited } = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 5964));
     const pr = pullRequestOf(context);
@@ -38700,14 +38725,19 @@ async function postComment(token, input, signal) {
         return;
     }
     const table = redactSecrets(renderSummary({ ...input, sections: false, maxBytes: COMMENT_BUDGET }));
-    await upsert(token, pr, `${table}\n${runLink()}`, timeLimited(COMMENT_TIMEOUT_MS, signal));
+    await upsert(token, pr, `${table}\n${runLink()}`, timeLimited(COMMENT_TIMEOUT_MS, signal), scope(shard));
+}
+/** Where the comment comes from: the workflow, the job and the shard, each run keeping its own. */
+function scope(shard) {
+    const { GITHUB_WORKFLOW = '', GITHUB_JOB = '' } = process.env;
+    return [GITHUB_WORKFLOW, GITHUB_JOB, shard].filter(Boolean).join('|');
 }
 /** Posts or updates the comment and logs the outcome; a failure is only a warning. */
-async function upsert(token, pr, body, signal) {
+async function upsert(token, pr, body, signal, scope) {
     const { describePullRequest } = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 5964));
-    const { upsertComment } = await __nccwpck_require__.e(/* import() */ 525).then(__nccwpck_require__.bind(__nccwpck_require__, 5525));
+    const { commentMarker, upsertComment } = await __nccwpck_require__.e(/* import() */ 525).then(__nccwpck_require__.bind(__nccwpck_require__, 5525));
     try {
-        const outcome = await upsertComment(token, pr, body, signal);
+        const outcome = await upsertComment(token, pr, body, signal, commentMarker(scope));
         if (outcome === 'not-permitted') {
             warning(`comment: the token may not comment on ${describePullRequest(pr)} (as for pull requests from forks); the results are in the job summary.`);
         }
@@ -38871,8 +38901,9 @@ async function report({ config, reports, failures, cancelled, signal }) {
         await writeSummary(view);
     if (rules)
         annotateFiles(reports, rules);
+    const shard = config.shard ? `shard ${config.shard.index}/${config.shard.total}` : '';
     if (config.comment)
-        await postComment(config.githubToken, view, signal);
+        await postComment(config.githubToken, view, signal, shard);
     if (problems.length > 0)
         setFailed(failureMessage(problems));
 }
@@ -38912,6 +38943,7 @@ function isUnknownStatus(status) {
 
 
 
+
 /**
  * Reports for jobs started earlier (by an upload, or a step with `wait:
  * false`), from one status check each. The source is the one Filestack
@@ -38923,7 +38955,7 @@ async function resumeJobs(client, jobIds) {
         const now = Date.now();
         try {
             const response = await client.workflowStatus(jobId);
-            logLine(`Job ${jobId} for ${sourceOf(response, jobId)}: ${response.status}`);
+            logLine(`Job ${jobId} for ${(0,plain_text/* plainText */.w)(sourceOf(response, jobId))}: ${(0,plain_text/* plainText */.w)(response.status, 80)}`);
             return reportOf(response, jobId, now);
         }
         catch (error) {

@@ -6,6 +6,9 @@ import {
   type PullRequest
 } from './pull-request.js'
 
+/** The most files GitHub lists for one pull request. */
+export const MAX_LISTED = 3000
+
 /** The largest page the pull request files API serves. */
 const PER_PAGE = 100
 
@@ -18,14 +21,16 @@ const PRESENT = new Set(['added', 'modified', 'renamed', 'changed', 'copied'])
  * ends the reading, so a GitHub API that stops answering cannot hold the
  * run past its time limit.
  *
- * GitHub lists at most 3000 files of a pull request; files past that are
- * not returned, so they are missing from the set.
+ * GitHub lists at most 3000 files of a pull request, so a list that long
+ * may be cut short: then there is no telling which files changed, and the
+ * answer is undefined rather than a set a pull request could hide a file
+ * from.
  */
 export async function changedFiles(
   token: string,
   pr: PullRequest,
   signal?: AbortSignal
-): Promise<Set<string>> {
+): Promise<Set<string> | undefined> {
   const started = Date.now()
   const action = `Listing the files of pull request ${describePullRequest(pr)}`
   try {
@@ -36,6 +41,7 @@ export async function changedFiles(
       pull_number: pr.number,
       per_page: PER_PAGE
     })
+    if (files.length >= MAX_LISTED) return undefined
     const present = files.filter((file) => PRESENT.has(file.status))
     return new Set(present.map((file) => file.filename))
   } catch (error) {

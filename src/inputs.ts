@@ -77,7 +77,7 @@ export function readConfig(read: InputReader = core.getInput): Config {
 
   const wait = readBoolean(read, 'wait', true)
   const apiKey = read('api-key') || undefined
-  checkApiKey(apiKey, sources, files, wait)
+  checkApiKey(apiKey, sources, { files, jobIds, wait })
   const comment = readBoolean(read, 'comment', false)
   const githubToken = read('github-token')
   if ((comment || files?.changedOnly) && !githubToken) {
@@ -155,7 +155,11 @@ function checkSomethingToDo(hasSources: boolean, files?: FileInputs, jobIds?: st
   }
 }
 
-function checkApiKey(apiKey: string | undefined, sources: Source[], files: FileInputs | undefined, wait: boolean): void {
+function checkApiKey(
+  apiKey: string | undefined,
+  sources: Source[],
+  { files, jobIds, wait }: { files?: FileInputs; jobIds?: string[]; wait: boolean }
+): void {
   if (apiKey !== undefined && !API_KEY.test(apiKey)) {
     throw new InputError('api-key', 'may hold only letters, digits, - and _')
   }
@@ -166,6 +170,7 @@ function checkApiKey(apiKey: string | undefined, sources: Source[], files: FileI
     throw new InputError('api-key', `is required for URL and storage-alias sources such as ${external.text}`)
   }
   if (files) throw new InputError('api-key', 'is required to upload files')
+  if (jobIds) throw new InputError('api-key', 'is required to check the status of jobs started earlier')
   if (wait) throw new InputError('api-key', 'is required to check job status; set it, or set wait to false')
 }
 

@@ -50,16 +50,25 @@ async function matches(patterns: string[]): Promise<string[]> {
   }
 }
 
-/** The file as it will be uploaded; undefined for a directory, which is skipped. */
+/** True for a path inside a `.git` folder: repository internals, never assets. */
+function inGitDir(path: string): boolean {
+  return path.split('/').includes('.git')
+}
+
+/** The file as it will be uploaded; undefined for a directory or a file in `.git`, which are skipped. */
 async function checkFile(absolute: string, workspace: string, root: string): Promise<LocalFile | undefined> {
   const path = relative(workspace, absolute).split(sep).join('/')
   if (CONTROL.test(path)) {
     throw new InputError('files', `${quote(path)} has a control character or an invisible formatting character in its name`)
   }
+  if (inGitDir(path)) return undefined
   const real = await realpath(absolute).catch(() => absolute)
   const inside = relative(root, real)
   if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     throw new InputError('files', `${path} resolves outside the workspace; only workspace files are uploaded`)
+  }
+  if (inGitDir(inside.split(sep).join('/'))) {
+    throw new InputError('files', `${path} leads into .git, where the checkout keeps its credentials; it is not uploaded`)
   }
 
   try {

@@ -2,13 +2,18 @@ import * as core from '@actions/core'
 
 const LINE_BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
 
+/** A log line longer than this is cut: text from Filestack could be any length. */
+const MAX_LINE = 2000
+
 /**
  * Writes one line to the log. Names of files and text from Filestack can
- * hold line breaks, or start with `::`, and the runner reads any line that
- * starts with `::` (after spaces) as a workflow command: the line is
- * flattened, and one that would start with `::` is marked so it cannot.
+ * hold line breaks or command syntax, and the runner reads a line that
+ * starts with `::` (after spaces) as a workflow command, and `##[` anywhere
+ * in a line as one of the older form. The line is flattened, `##[` is
+ * broken up, and a line that would start with `::` is marked so it cannot.
  */
 export function logLine(text: string): void {
-  const flat = text.replace(LINE_BREAKS, ' ')
-  core.info(flat.trimStart().startsWith('::') ? `» ${flat}` : flat)
+  const flat = [...text.replace(LINE_BREAKS, ' ').replace(/##\[/g, '## [')]
+  const line = flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE).join('')}…` : flat.join('')
+  core.info(line.trimStart().startsWith('::') ? `» ${line}` : line)
 }

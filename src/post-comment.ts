@@ -9,7 +9,7 @@ import { redactSecrets } from './secrets.js'
 const COMMENT_BUDGET = 60_000
 
 /** The comment may take this long; a GitHub API that stops answering then costs a warning. */
-const COMMENT_TIMEOUT_MS = 30_000
+const COMMENT_TIMEOUT_MS = 10_000
 
 /**
  * Posts the summary table on the pull request, replacing the action's
@@ -22,7 +22,8 @@ const COMMENT_TIMEOUT_MS = 30_000
 export async function postComment(
   token: string,
   input: SummaryInput,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  shard = ''
 ): Promise<void> {
   const { context } = await import('@actions/github')
   const { pullRequestOf, timeLimited } = await import('./pull-request.js')
@@ -36,15 +37,21 @@ export async function postComment(
     return
   }
   const table = redactSecrets(renderSummary({ ...input, sections: false, maxBytes: COMMENT_BUDGET }))
-  await upsert(token, pr, `${table}\n${runLink()}`, timeLimited(COMMENT_TIMEOUT_MS, signal))
+  await upsert(token, pr, `${table}\n${runLink()}`, timeLimited(COMMENT_TIMEOUT_MS, signal), scope(shard))
+}
+
+/** Where the comment comes from: the workflow, the job and the shard, each run keeping its own. */
+function scope(shard: string): string {
+  const { GITHUB_WORKFLOW = '', GITHUB_JOB = '' } = process.env
+  return [GITHUB_WORKFLOW, GITHUB_JOB, shard].filter(Boolean).join('|')
 }
 
 /** Posts or updates the comment and logs the outcome; a failure is only a warning. */
-async function upsert(token: string, pr: PullRequest, body: string, signal: AbortSignal): Promise<void> {
+async function upsert(token: string, pr: PullRequest, body: string, signal: AbortSignal, scope: string): Promise<void> {
   const { describePullRequest } = await import('./pull-request.js')
-  const { upsertComment } = await import('./pr-comment.js')
+  const { commentMarker, upsertComment } = await import('./pr-comment.js')
   try {
-    const outcome = await upsertComment(token, pr, body, signal)
+    const outcome = await upsertComment(token, pr, body, signal, commentMarker(scope))
     if (outcome === 'not-permitted') {
       core.warning(`comment: the token may not comment on ${describePullRequest(pr)} (as for pull requests from forks); the results are in the job summary.`)
     } else {

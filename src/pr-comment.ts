@@ -11,6 +11,16 @@ import {
 /** The first line of the action's comment, hidden when rendered; finds it again on the next run. */
 export const COMMENT_MARKER = '<!-- filestack-workflows-action -->'
 
+/**
+ * A marker of its own for each place the action runs from (workflow, job,
+ * shard), so that shards and parallel steps keep separate comments
+ * instead of overwriting each other's.
+ */
+export function commentMarker(scope: string): string {
+  const key = scope.replace(/[^\w ./:|-]/g, '_').slice(0, 200)
+  return key ? `<!-- filestack-workflows-action ${key} -->` : COMMENT_MARKER
+}
+
 /** GitHub refuses comment bodies longer than this many characters. */
 export const MAX_COMMENT_LENGTH = 65_536
 
@@ -19,8 +29,8 @@ const CUT_NOTE = `\n\n*(cut to fit GitHub's limit of ${MAX_COMMENT_LENGTH} chara
 export type CommentOutcome = 'created' | 'updated' | 'not-permitted'
 
 /** The body to send: the marker line, then `body`, cut to GitHub's limit. */
-export function commentText(body: string): string {
-  const text = body.startsWith(COMMENT_MARKER) ? body : `${COMMENT_MARKER}\n${body}`
+export function commentText(body: string, marker = COMMENT_MARKER): string {
+  const text = body.startsWith(marker) ? body : `${marker}\n${body}`
   if (text.length <= MAX_COMMENT_LENGTH) return text
 
   let end = MAX_COMMENT_LENGTH - CUT_NOTE.length
@@ -40,9 +50,9 @@ interface ListedComment {
  * Only bots count because a person cannot post as one, so a comment of
  * someone else that carries the marker is never overwritten.
  */
-function earlierComment(comments: ListedComment[]): ListedComment | undefined {
+function earlierComment(comments: ListedComment[], marker: string): ListedComment | undefined {
   return comments.find(
-    (comment) => comment.user?.type === 'Bot' && comment.body?.startsWith(COMMENT_MARKER)
+    (comment) => comment.user?.type === 'Bot' && comment.body?.split('\n')[0] === marker
   )
 }
 
@@ -61,7 +71,8 @@ export async function upsertComment(
   token: string,
   pr: PullRequest,
   body: string,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  marker = COMMENT_MARKER
 ): Promise<CommentOutcome> {
   const started = Date.now()
   const where = describePullRequest(pr)
@@ -73,15 +84,22 @@ export async function upsertComment(
       ...issue,
       per_page: 100
     })
-    const earlier = earlierComment(comments)
+    const earlier = earlierComment(comments, marker)
     if (earlier) {
       action = `Updating comment ${earlier.id} on pull request ${where}`
       const update = { owner: pr.owner, repo: pr.repo, comment_id: earlier.id }
-      await octokit.rest.issues.updateComment({ ...update, body: commentText(body) })
-      return 'updated'
+      // Another bot's comment with the marker cannot be edited: a new comment is posted instead.
+      const updated = await octokit.rest.issues.updateComment({ ...update, body: commentText(body, marker) }).then(
+        () => true,
+        (error: unknown) => {
+          if (statusOf(error) === 403 && !isRateLimited(error)) return false
+          throw error
+        }
+      )
+      if (updated) return 'updated'
     }
     action = `Commenting on pull request ${where}`
-    await octokit.rest.issues.createComment({ ...issue, body: commentText(body) })
+    await octokit.rest.issues.createComment({ ...issue, body: commentText(body, marker) })
     return 'created'
   } catch (error) {
     const cutShort = cutShortError(action, error, signal, started)

@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import { InputError, messageOf } from './errors.js'
 import type { Http } from './http.js'
 import type { FileInputs } from './inputs.js'
@@ -87,6 +88,10 @@ async function keepChanged(files: LocalFile[], token: string, bounds: RunBounds)
   const { changedFiles } = await import('./changed-files.js')
   const signal = timeLimited(Math.max(1000, bounds.deadline - Date.now()), bounds.signal)
   const changed = await changedFiles(token, pr, signal)
+  if (!changed) {
+    core.warning(`changed-only: ${describePullRequest(pr)} lists 3000 files or more, as many as GitHub shows, so its changes cannot be told apart; every matched file is checked.`)
+    return files
+  }
   const kept = files.filter((file) => changed.has(file.path))
   logLine(`changed-only: ${kept.length} of ${files.length} matched file(s) are added or modified by ${describePullRequest(pr)}`)
   return kept

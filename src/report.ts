@@ -39,7 +39,8 @@ export async function report({ config, reports, failures, cancelled, signal }: R
   const view = { workflowId: config.workflowId, reports, resultsFile, verdicts: rules, notice }
   if (config.summary) await writeSummary(view)
   if (rules) annotateFiles(reports, rules)
-  if (config.comment) await postComment(config.githubToken, view, signal)
+  const shard = config.shard ? `shard ${config.shard.index}/${config.shard.total}` : ''
+  if (config.comment) await postComment(config.githubToken, view, signal, shard)
   if (problems.length > 0) core.setFailed(failureMessage(problems))
 }
 

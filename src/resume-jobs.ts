@@ -3,6 +3,7 @@ import type { FilestackClient } from './filestack.js'
 import type { JobReport, StatusResponse } from './job.js'
 import { jobState } from './job-state.js'
 import { logLine } from './log.js'
+import { plainText } from './plain-text.js'
 
 /**
  * Reports for jobs started earlier (by an upload, or a step with `wait:
@@ -16,7 +17,7 @@ export async function resumeJobs(client: FilestackClient, jobIds: string[]): Pro
       const now = Date.now()
       try {
         const response = await client.workflowStatus(jobId)
-        logLine(`Job ${jobId} for ${sourceOf(response, jobId)}: ${response.status}`)
+        logLine(`Job ${jobId} for ${plainText(sourceOf(response, jobId))}: ${plainText(response.status, 80)}`)
         return reportOf(response, jobId, now)
       } catch (error) {
         const response: StatusResponse = { jobid: jobId, status: 'Unknown' }

@@ -5,22 +5,27 @@ const masked = new Set<string>()
 
 /**
  * Masks a secret and the encoded forms the runner does not mask by itself
- * (URL-safe base64 with and without padding, hex), so no later log line
- * shows any of them. Masking only affects what is printed afterwards,
- * so this runs before the value is first used.
+ * (URL-safe base64 with and without padding, hex, the value without its
+ * padding or in the other letter case, percent-escapes in either case),
+ * so no later log line shows any of them. Masking only affects what is
+ * printed afterwards, so this runs before the value is first used.
  */
 export function maskSecret(value: string): void {
   if (value.trim() === '' || masked.has(value)) return
 
   const bytes = Buffer.from(value, 'utf8')
+  const uri = encodeURIComponent(value)
   const forms = new Set([
     value,
+    value.replace(/=+$/, ''),
+    value.toUpperCase() === value ? value.toLowerCase() : value.toUpperCase(),
     bytes.toString('base64url'),
     bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_'),
     bytes.toString('hex'),
-    encodeURIComponent(value)
+    uri,
+    uri.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())
   ])
-  for (const form of forms) {
+  for (const form of [...forms].filter((f) => f === value || f.length >= 4)) {
     core.setSecret(form)
     masked.add(form)
   }

@@ -55,3 +55,33 @@ describe('text from files and from Filestack in the log', () => {
     expect(server().requests).toHaveLength(0)
   })
 })
+
+describe('files a pull request could use to leak the checkout', () => {
+  it('refuses a link into .git, and never lists .git itself', async () => {
+    const workspace = makeWorkspace({
+      '.git/config': '[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic c2VjcmV0',
+      'assets/new.png': 'new'
+    })
+    symlinkSync('../.git/config', join(workspace, 'assets/logo.png'))
+    const linked = await runAction({ workspace, inputs: inputsFor(server(), { files: 'assets/*.png', 'upload-url': server().url }) })
+    expect(linked.code).toBe(1)
+    expect(linked.stdout).toContain("::error::Input 'files': assets/logo.png leads into .git")
+    expect(server().requests).toHaveLength(0)
+
+    const everything = await runAction({ workspace, inputs: inputsFor(server(), { files: '**\n!assets/logo.png', 'upload-url': server().url }) })
+    expect(everything.code).toBe(0)
+    expect((JSON.parse(everything.outputs.jobs) as Array<{ file: string }>).map((j) => j.file)).toEqual(['assets/new.png'])
+  })
+})
+
+describe('the older command syntax', () => {
+  it('is broken up wherever it stands in a line', async () => {
+    const workspace = makeWorkspace({ 'assets/##[error]pwned.png': 'x' })
+    server().configure({ jobRules: [{ durationMs: 300, runningStatuses: ['##[warning]Spoofed', 'x ##[group]hidden'] }] })
+    const run = await runAction({ workspace, inputs: inputsFor(server(), { files: 'assets/*', 'upload-url': server().url }) })
+    expect(run.code).toBe(0)
+    const lines = run.stdout.split('\n').filter((line) => !line.startsWith('::'))
+    expect(lines.filter((line) => line.includes('##['))).toEqual([])
+    expect(run.stdout).toContain('assets/## [error]pwned.png')
+  })
+})

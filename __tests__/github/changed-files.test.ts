@@ -43,8 +43,15 @@ const fileRequests = (number: number) =>
   server.requests.filter((r) => r.path === `/repos/octo-org/widgets/pulls/${number}/files`)
 
 describe('changedFiles', () => {
+  it('cannot tell the changes of a pull request that lists as many files as GitHub shows', async () => {
+    const huge = { owner: 'octo-org', repo: 'widgets', number: 77 }
+    const files = Array.from({ length: 3100 }, (_, i) => ({ filename: `junk/${i}.txt`, status: 'added' as const }))
+    server.setPullFiles('octo-org/widgets#77', [...files, { filename: 'assets/zz.png', status: 'added' }])
+    expect(await changedFiles(TOKEN, huge)).toBeUndefined()
+  })
+
   it('reads every page of a large pull request, 100 files a request', async () => {
-    const files = await changedFiles(TOKEN, BIG)
+    const files = (await changedFiles(TOKEN, BIG))!
     expect(files.size).toBe(250)
     expect(files).toContain('assets/photo-249.jpg')
     const pages = fileRequests(1).map((r) => [r.query.per_page, r.query.page ?? '1', r.authorized])
@@ -56,7 +63,7 @@ describe('changedFiles', () => {
   })
 
   it('leaves removed files out and counts renamed files by their new name', async () => {
-    const files = await changedFiles(TOKEN, MIXED)
+    const files = (await changedFiles(TOKEN, MIXED))!
     expect([...files].sort()).toEqual(['banner.svg', 'logo.png', 'new/name.png'])
   })
 

@@ -38,9 +38,12 @@ function commentBody(req: ApiRequest): string | Reply {
   return body
 }
 
+/** GitHub lists at most this many files of a pull request, and drops the rest without a word. */
+const MAX_LISTED_FILES = 3000
+
 export function listPullFiles(state: GitHubState, key: string, req: ApiRequest): Reply {
   const files = state.pullFiles.get(key)
-  return files ? page(state, req, files) : notFound()
+  return files ? page(state, req, files.slice(0, MAX_LISTED_FILES)) : notFound()
 }
 
 export function listComments(state: GitHubState, key: string, req: ApiRequest): Reply {
