@@ -30047,97 +30047,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7607:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-const UNIT_SECONDS = { '': 1, s: 1, m: 60, h: 3600 };
-/**
- * Reads a duration such as `90`, `90s`, `15m`, `1.5h` or `500ms` into
- * milliseconds. Returns undefined when the text is not one.
- */
-function parseDuration(text) {
-    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(text.trim());
-    if (!match)
-        return undefined;
-    const value = Number(match[1]);
-    const unit = (match[2] ?? '').toLowerCase();
-    const ms = unit === 'ms' ? value : value * UNIT_SECONDS[unit] * 1000;
-    return Number.isFinite(ms) ? Math.round(ms) : undefined;
-}
-/** A duration for people: `850 ms`, `12.3 s`, `2 min 5 s`. */
-function formatDuration(ms) {
-    if (ms < 999.5)
-        return `${Math.max(0, Math.round(ms))} ms`;
-    const tenths = Math.round(ms / 100);
-    if (tenths < 600)
-        return `${(tenths / 10).toFixed(1)} s`;
-    const seconds = Math.round(ms / 1000);
-    const minutes = Math.floor(seconds / 60);
-    return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
-}
-
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   cc: () => (/* binding */ CancelledError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   i5: () => (/* binding */ RetriesExhaustedError),
-/* harmony export */   p_: () => (/* binding */ FilestackError)
-/* harmony export */ });
-/** An input is missing, malformed or contradicts another; nothing was sent. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(`Input '${input}': ${message}`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-/** Filestack answered with an error that retrying will not fix. */
-class FilestackError extends Error {
-    statusCode;
-    constructor(message, statusCode, cause) {
-        super(message, { cause });
-        this.name = 'FilestackError';
-        this.statusCode = statusCode;
-    }
-}
-/** A request kept failing in ways worth retrying until attempts or time ran out. */
-class RetriesExhaustedError extends Error {
-    constructor(message, cause) {
-        super(message, { cause });
-        this.name = 'RetriesExhaustedError';
-    }
-}
-/** The run was cancelled by a signal from the runner. */
-class CancelledError extends Error {
-    constructor(signal) {
-        super(`Cancelled by ${signal}`);
-        this.name = 'CancelledError';
-    }
-}
-/** The message of anything thrown, without a stack. */
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-
-/***/ }),
-
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7488);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6010);
 
 /**
  * The runner cancels a step with SIGINT, then SIGTERM: either one stops
@@ -30156,7 +30070,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7488:
+/***/ 6010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33112,8 +33026,44 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/errors.ts
+/** An input is missing, malformed or contradicts another; nothing was sent. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`Input '${input}': ${message}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** Filestack answered with an error that retrying will not fix. */
+class FilestackError extends Error {
+    statusCode;
+    constructor(message, statusCode, cause) {
+        super(message, { cause });
+        this.name = 'FilestackError';
+        this.statusCode = statusCode;
+    }
+}
+/** A request kept failing in ways worth retrying until attempts or time ran out. */
+class RetriesExhaustedError extends Error {
+    constructor(message, cause) {
+        super(message, { cause });
+        this.name = 'RetriesExhaustedError';
+    }
+}
+/** The run was cancelled by a signal from the runner. */
+class CancelledError extends Error {
+    constructor(signal) {
+        super(`Cancelled by ${signal}`);
+        this.name = 'CancelledError';
+    }
+}
+/** The message of anything thrown, without a stack. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/policy.ts
@@ -33240,10 +33190,10 @@ function resolveSecurity(credentials, deadline, now = Date.now(), calls = WORKFL
 function checkGivenPolicy(encoded, deadline, now, calls) {
     const policy = decodePolicy(encoded);
     if (typeof policy === 'string')
-        throw new errors/* InputError */.dz('policy', policy);
+        throw new InputError('policy', policy);
     const expiresAt = policy.expiry * 1000;
     if (expiresAt <= now) {
-        throw new errors/* InputError */.dz('policy', `expired at ${new Date(expiresAt).toISOString()}; sign a new one`);
+        throw new InputError('policy', `expired at ${new Date(expiresAt).toISOString()}; sign a new one`);
     }
     if (expiresAt < deadline) {
         warning(`The policy expires at ${new Date(expiresAt).toISOString()}, before this run's deadline; status checks after that will be refused.`);
@@ -33337,8 +33287,33 @@ function redactUrl(url) {
         .replace(/\?.*$/, '?[redacted]');
 }
 
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __nccwpck_require__(7607);
+;// CONCATENATED MODULE: ./src/duration.ts
+const UNIT_SECONDS = { '': 1, s: 1, m: 60, h: 3600 };
+/**
+ * Reads a duration such as `90`, `90s`, `15m`, `1.5h` or `500ms` into
+ * milliseconds. Returns undefined when the text is not one.
+ */
+function parseDuration(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    const value = Number(match[1]);
+    const unit = (match[2] ?? '').toLowerCase();
+    const ms = unit === 'ms' ? value : value * UNIT_SECONDS[unit] * 1000;
+    return Number.isFinite(ms) ? Math.round(ms) : undefined;
+}
+/** A duration for people: `850 ms`, `12.3 s`, `2 min 5 s`. */
+function formatDuration(ms) {
+    if (ms < 999.5)
+        return `${Math.max(0, Math.round(ms))} ms`;
+    const tenths = Math.round(ms / 100);
+    if (tenths < 600)
+        return `${(tenths / 10).toFixed(1)} s`;
+    const seconds = Math.round(ms / 1000);
+    const minutes = Math.floor(seconds / 60);
+    return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+}
+
 ;// CONCATENATED MODULE: ./src/http.ts
 
 /** A request that got no answer: refused, reset, timed out, unresolvable. */
@@ -33510,8 +33485,30 @@ function single(value) {
     return Array.isArray(value) ? value[0] : value?.trim();
 }
 
-// EXTERNAL MODULE: ./src/plain-text.ts
-var plain_text = __nccwpck_require__(8763);
+;// CONCATENATED MODULE: ./src/plain-text.ts
+const plain_text_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/**
+ * Text from Filestack made safe for one log line: control characters and
+ * line breaks become spaces (a line of its own could be read by the runner
+ * as a workflow command) and it is cut at `max` characters, never inside
+ * a character.
+ */
+function plainText(text, max = 300) {
+    const flat = [...text.replace(plain_text_CONTROL, ' ').trim()];
+    return flat.length > max ? `${flat.slice(0, max).join('')}…` : flat.join('');
+}
+/** Characters JSON leaves as they are that would still break or disguise a line. */
+const INVISIBLE = /[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+/**
+ * A value quoted for a message, with every control or line-separating
+ * character escaped and at most `max` characters of it shown.
+ */
+function quote(text, max = 80) {
+    const shown = [...text].slice(0, max).join('');
+    const json = JSON.stringify(shown).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return shown.length < text.length ? `${json}…` : json;
+}
+
 ;// CONCATENATED MODULE: ./src/sleep.ts
 
 /** Waits `ms`, or rejects with CancelledError as soon as `signal` aborts. */
@@ -33531,7 +33528,7 @@ function sleep(ms, signal) {
     });
 }
 function cancelled(signal) {
-    return new errors/* CancelledError */.cc(String(signal?.reason ?? 'signal'));
+    return new CancelledError(String(signal?.reason ?? 'signal'));
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -33555,16 +33552,16 @@ async function sendWithRetries(send, options) {
         if (!(failure instanceof NetworkError) && !isTransient(failure))
             return failure;
         if (!isSafeToRepeat(failure, options.idempotent)) {
-            throw new errors/* FilestackError */.p_(`${options.label} failed with ${describeFailure(failure)}. ${options.unansweredEffect ?? JOB_MAY_HAVE_STARTED}`, failure instanceof NetworkError ? undefined : failure.statusCode);
+            throw new FilestackError(`${options.label} failed with ${describeFailure(failure)}. ${options.unansweredEffect ?? JOB_MAY_HAVE_STARTED}`, failure instanceof NetworkError ? undefined : failure.statusCode);
         }
         const wait = retryDelay(failure, attempt, now(), options.random);
         if (attempt >= options.maxAttempts || now() + wait > options.deadline) {
             const why = attempt >= options.maxAttempts
                 ? 'Filestack kept failing; check its status page and re-run the step later'
-                : `The next attempt, in ${(0,duration/* formatDuration */.a)(wait)}, would pass the run's deadline; re-run the step later or raise timeout`;
-            throw new errors/* RetriesExhaustedError */.i5(`${options.label} failed after ${attempt} attempt${attempt > 1 ? 's' : ''}: ${describeFailure(failure)}. ${why}.`);
+                : `The next attempt, in ${formatDuration(wait)}, would pass the run's deadline; re-run the step later or raise timeout`;
+            throw new RetriesExhaustedError(`${options.label} failed after ${attempt} attempt${attempt > 1 ? 's' : ''}: ${describeFailure(failure)}. ${why}.`);
         }
-        options.log(`${options.label} failed with ${describeFailure(failure)}; attempt ${attempt + 1} of ${options.maxAttempts} in ${(0,duration/* formatDuration */.a)(wait)}`);
+        options.log(`${options.label} failed with ${describeFailure(failure)}; attempt ${attempt + 1} of ${options.maxAttempts} in ${formatDuration(wait)}`);
         await sleep(wait, options.signal);
     }
 }
@@ -33603,7 +33600,7 @@ function filestackMessage(body) {
     catch {
         // A plain-text body is the message itself.
     }
-    return (0,plain_text/* plainText */.w)(redactSecrets(text));
+    return plainText(redactSecrets(text));
 }
 
 ;// CONCATENATED MODULE: ./src/log.ts
@@ -33655,7 +33652,7 @@ class FilestackClient {
      */
     async runWorkflow(workflowId, source, notSentBecause) {
         if (!JOB_ID.test(workflowId)) {
-            throw new errors/* FilestackError */.p_(`Workflow ID ${(0,plain_text/* quote */.h)(workflowId)} would change the request path; it was not sent.`);
+            throw new FilestackError(`Workflow ID ${quote(workflowId)} would change the request path; it was not sent.`);
         }
         const url = runWorkflowUrl(this.options.endpoint, workflowId, source);
         const label = `run_workflow for ${source.text}`;
@@ -33664,14 +33661,14 @@ class FilestackClient {
     }
     async workflowStatus(jobId) {
         if (!JOB_ID.test(jobId)) {
-            throw new errors/* FilestackError */.p_(`Job ID ${(0,plain_text/* quote */.h)(jobId)} is not a Filestack job ID; it was not sent.`);
+            throw new FilestackError(`Job ID ${quote(jobId)} is not a Filestack job ID; it was not sent.`);
         }
         const url = workflowStatusUrl(this.options.endpoint, jobId);
         const label = `workflow_status for job ${jobId}`;
         const response = await this.send(url, label, true);
         const status = this.parse(response, label, STATUS_ADVICE);
         if (status.jobid !== jobId) {
-            throw new errors/* FilestackError */.p_(`${label} answered for another job, ${(0,plain_text/* quote */.h)(status.jobid)}; check base-url and any proxy in between.`);
+            throw new FilestackError(`${label} answered for another job, ${quote(status.jobid)}; check base-url and any proxy in between.`);
         }
         return status;
     }
@@ -33684,7 +33681,7 @@ class FilestackClient {
             // that freed this slot has been dealt with by then.
             const reason = notSentBecause?.();
             if (reason)
-                throw new errors/* FilestackError */.p_(`not sent, since ${reason}`);
+                throw new FilestackError(`not sent, since ${reason}`);
             const response = await http.get(url, Math.max(DEADLINE_GRACE_MS, deadline - Date.now()));
             rateLimit.observe(response.headers, limiter.inFlight - 1);
             core_debug(`GET ${redactUrl(url)} -> ${response.statusCode}`);
@@ -33702,14 +33699,14 @@ class FilestackClient {
     parse(response, label, advice) {
         if (response.statusCode < 200 || response.statusCode >= 300) {
             const hint = advice[response.statusCode] ?? 'Check the inputs against the Filestack documentation.';
-            throw new errors/* FilestackError */.p_(`${label} was refused with ${this.redact(describeFailure(response))}. ${hint}`, response.statusCode);
+            throw new FilestackError(`${label} was refused with ${this.redact(describeFailure(response))}. ${hint}`, response.statusCode);
         }
         const body = parseJson(response.body);
         if (!isStatusResponse(body)) {
-            throw new errors/* FilestackError */.p_(`${label} answered HTTP ${response.statusCode} without the expected JSON (jobid and status): ${this.redact(describeFailure(response))}. Check that base-url is the Workflows API and that no proxy answers in its place.`);
+            throw new FilestackError(`${label} answered HTTP ${response.statusCode} without the expected JSON (jobid and status): ${this.redact(describeFailure(response))}. Check that base-url is the Workflows API and that no proxy answers in its place.`);
         }
         if (!JOB_ID.test(body.jobid)) {
-            throw new errors/* FilestackError */.p_(`${label} returned a job ID that is not safe to use in a URL: ${(0,plain_text/* quote */.h)(body.jobid)}`);
+            throw new FilestackError(`${label} returned a job ID that is not safe to use in a URL: ${quote(body.jobid)}`);
         }
         return body;
     }
@@ -33752,7 +33749,7 @@ function isStatusResponse(value) {
 function required(read, name) {
     const value = read(name);
     if (!value)
-        throw new errors/* InputError */.dz(name, 'is required');
+        throw new InputError(name, 'is required');
     return value;
 }
 function readBoolean(read, name, fallback) {
@@ -33761,16 +33758,16 @@ function readBoolean(read, name, fallback) {
         return fallback;
     if (value === 'true' || value === 'false')
         return value === 'true';
-    throw new errors/* InputError */.dz(name, 'expected true or false');
+    throw new InputError(name, 'expected true or false');
 }
 /** A duration input in milliseconds, within [minMs, maxMs]. */
 function readDuration(read, name, fallback, minMs, maxMs) {
-    const ms = (0,duration/* parseDuration */.E)(read(name) || fallback);
+    const ms = parseDuration(read(name) || fallback);
     if (ms === undefined) {
-        throw new errors/* InputError */.dz(name, 'expected seconds, or a number with s, m or h (e.g. 90, 30s, 15m, 1h)');
+        throw new InputError(name, 'expected seconds, or a number with s, m or h (e.g. 90, 30s, 15m, 1h)');
     }
     if (ms < minMs || ms > maxMs) {
-        throw new errors/* InputError */.dz(name, `must be between ${minMs / 1000}s and ${maxMs / 1000}s`);
+        throw new InputError(name, `must be between ${minMs / 1000}s and ${maxMs / 1000}s`);
     }
     return ms;
 }
@@ -33780,7 +33777,7 @@ function readInteger(read, name, fallback, min, max) {
         return fallback;
     const value = /^\d+$/.test(text) ? Number(text) : NaN;
     if (!(value >= min && value <= max)) {
-        throw new errors/* InputError */.dz(name, `expected a whole number from ${min} to ${max}`);
+        throw new InputError(name, `expected a whole number from ${min} to ${max}`);
     }
     return value;
 }
@@ -33798,20 +33795,20 @@ function readLines(read, name) {
 function readServiceUrl(read, name, fallback) {
     const text = read(name) || fallback;
     if (/[\u0000-\u0020\u007f]/.test(text))
-        throw new errors/* InputError */.dz(name, 'must not contain spaces or control characters');
+        throw new InputError(name, 'must not contain spaces or control characters');
     let url;
     try {
         url = new URL(text);
     }
     catch {
-        throw new errors/* InputError */.dz(name, 'is not a valid URL');
+        throw new InputError(name, 'is not a valid URL');
     }
     const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new errors/* InputError */.dz(name, 'must use https (plain http is allowed only on loopback)');
+        throw new InputError(name, 'must use https (plain http is allowed only on loopback)');
     }
     if (url.username || url.password || /[?#]/.test(text)) {
-        throw new errors/* InputError */.dz(name, 'must not carry credentials, a query string or a fragment');
+        throw new InputError(name, 'must not carry credentials, a query string or a fragment');
     }
     return text.replace(/\/+$/, '');
 }
@@ -33881,14 +33878,14 @@ function ruleSyntaxError(expression) {
         parser.compile(expression);
     }
     catch (error) {
-        return (0,errors/* messageOf */.bD)(error);
+        return messageOf(error);
     }
     try {
         jmespath_default().search({ tasks: {}, results: {}, source: '', file: null, status: '' }, expression);
     }
     catch (error) {
-        if (/unknown function/i.test((0,errors/* messageOf */.bD)(error)))
-            return (0,errors/* messageOf */.bD)(error);
+        if (/unknown function/i.test(messageOf(error)))
+            return messageOf(error);
     }
     return undefined;
 }
@@ -33915,7 +33912,7 @@ function checkRule(expression, report) {
         return { broken: isTruthy(jmespath_default().search(ruleInput(report), expression)) };
     }
     catch (error) {
-        return { broken: true, error: (0,errors/* messageOf */.bD)(error) };
+        return { broken: true, error: messageOf(error) };
     }
 }
 function isTruthy(value) {
@@ -33950,24 +33947,24 @@ function parseSourceList(text, shard) {
             return;
         const where = `line ${i + 1}`;
         if (trimmed.length > MAX_SOURCE_LENGTH) {
-            throw new errors/* InputError */.dz('sources', `${where} is longer than ${MAX_SOURCE_LENGTH} characters`);
+            throw new InputError('sources', `${where} is longer than ${MAX_SOURCE_LENGTH} characters`);
         }
         const source = parseSource(trimmed);
         if (typeof source === 'string') {
-            throw new errors/* InputError */.dz('sources', `${where} (${(0,plain_text/* quote */.h)(trimmed)}): ${source}`);
+            throw new InputError('sources', `${where} (${quote(trimmed)}): ${source}`);
         }
         if (seen.has(trimmed)) {
-            throw new errors/* InputError */.dz('sources', `${where} repeats ${(0,plain_text/* quote */.h)(trimmed)}`);
+            throw new InputError('sources', `${where} repeats ${quote(trimmed)}`);
         }
         seen.add(trimmed);
         sources.push(source);
     });
     if (sources.length === 0) {
-        throw new errors/* InputError */.dz('sources', 'is required: give one handle, URL or src://ALIAS/PATH a line');
+        throw new InputError('sources', 'is required: give one handle, URL or src://ALIAS/PATH a line');
     }
     const mine = shard ? selectShard(sources, shard) : sources;
     if (mine.length > MAX_SOURCES) {
-        throw new errors/* InputError */.dz('sources', `${mine.length} sources in one run; the most is ${MAX_SOURCES}, so split them with the shard input`);
+        throw new InputError('sources', `${mine.length} sources in one run; the most is ${MAX_SOURCES}, so split them with the shard input`);
     }
     return mine;
 }
@@ -33983,7 +33980,7 @@ function parseShard(text) {
     const index = Number(match?.[1]);
     const total = Number(match?.[2]);
     if (!match || index < 1 || total < 1 || index > total) {
-        throw new errors/* InputError */.dz('shard', 'expected K/N with 1 ≤ K ≤ N, e.g. 2/4');
+        throw new InputError('shard', 'expected K/N with 1 ≤ K ≤ N, e.g. 2/4');
     }
     return { index, total };
 }
@@ -34004,7 +34001,7 @@ const MAX_TIMEOUT_MS = 24 * 3600 * 1000;
 function readConfig(read = getInput) {
     const workflowId = required(read, 'workflow-id');
     if (!UUID.test(workflowId)) {
-        throw new errors/* InputError */.dz('workflow-id', 'expected a workflow UUID such as 67d273c3-249c-4192-b228-9c3e1d003963');
+        throw new InputError('workflow-id', 'expected a workflow UUID such as 67d273c3-249c-4192-b228-9c3e1d003963');
     }
     const shard = parseShard(read('shard'));
     const jobIds = readJobIds(read);
@@ -34018,11 +34015,11 @@ function readConfig(read = getInput) {
     const comment = readBoolean(read, 'comment', false);
     const githubToken = read('github-token');
     if ((comment || files?.changedOnly) && !githubToken) {
-        throw new errors/* InputError */.dz('github-token', 'is required for comment and changed-only');
+        throw new InputError('github-token', 'is required for comment and changed-only');
     }
     const failIf = readRule(read);
     if (failIf && !wait)
-        throw new errors/* InputError */.dz('fail-if', 'judges finished jobs, so it needs wait: true');
+        throw new InputError('fail-if', 'judges finished jobs, so it needs wait: true');
     return {
         workflowId,
         sources,
@@ -34049,7 +34046,7 @@ function readFiles(read) {
     const uploadUrl = readServiceUrl(read, 'upload-url', 'https://www.filestackapi.com');
     if (patterns.length === 0) {
         if (changedOnly)
-            throw new errors/* InputError */.dz('changed-only', 'applies to files; set the files input too');
+            throw new InputError('changed-only', 'applies to files; set the files input too');
         return undefined;
     }
     return { patterns, uploadUrl, changedOnly, allowNoFiles };
@@ -34065,10 +34062,10 @@ function readJobIds(read) {
         return json ? [] : undefined;
     const bad = ids.find((id) => !JOB_ID.test(id));
     if (bad !== undefined) {
-        throw new errors/* InputError */.dz('job-ids', `${(0,plain_text/* quote */.h)(bad)} is not a job ID (letters, digits, - and _ only)`);
+        throw new InputError('job-ids', `${quote(bad)} is not a job ID (letters, digits, - and _ only)`);
     }
     if (new Set(ids).size !== ids.length)
-        throw new errors/* InputError */.dz('job-ids', 'lists a job twice');
+        throw new InputError('job-ids', 'lists a job twice');
     return ids;
 }
 function parseJsonList(text) {
@@ -34080,52 +34077,52 @@ function parseJsonList(text) {
     catch {
         // Reported below, the same way as any other malformed list.
     }
-    throw new errors/* InputError */.dz('job-ids', 'starts with [ but is not a JSON array of job IDs');
+    throw new InputError('job-ids', 'starts with [ but is not a JSON array of job IDs');
 }
 /** Sharding may leave a runner nothing to do; that is fine, an empty list is not. */
 function checkSomethingToDo(hasSources, files, jobIds) {
     if (jobIds && (hasSources || files)) {
-        throw new errors/* InputError */.dz('job-ids', 'waits for jobs started earlier; leave sources and files empty with it');
+        throw new InputError('job-ids', 'waits for jobs started earlier; leave sources and files empty with it');
     }
     if (!jobIds && !files && !hasSources) {
-        throw new errors/* InputError */.dz('sources', 'is required: give one handle, URL or src://ALIAS/PATH a line (or files, or job-ids)');
+        throw new InputError('sources', 'is required: give one handle, URL or src://ALIAS/PATH a line (or files, or job-ids)');
     }
 }
 function checkApiKey(apiKey, sources, { files, jobIds, wait }) {
     if (apiKey !== undefined && !API_KEY.test(apiKey)) {
-        throw new errors/* InputError */.dz('api-key', 'may hold only letters, digits, - and _');
+        throw new InputError('api-key', 'may hold only letters, digits, - and _');
     }
     if (apiKey)
         return;
     const external = sources.find((source) => source.kind !== 'handle');
     if (external) {
-        throw new errors/* InputError */.dz('api-key', `is required for URL and storage-alias sources such as ${external.text}`);
+        throw new InputError('api-key', `is required for URL and storage-alias sources such as ${external.text}`);
     }
     if (files)
-        throw new errors/* InputError */.dz('api-key', 'is required to upload files');
+        throw new InputError('api-key', 'is required to upload files');
     if (jobIds)
-        throw new errors/* InputError */.dz('api-key', 'is required to check the status of jobs started earlier');
+        throw new InputError('api-key', 'is required to check the status of jobs started earlier');
     if (wait)
-        throw new errors/* InputError */.dz('api-key', 'is required to check job status; set it, or set wait to false');
+        throw new InputError('api-key', 'is required to check job status; set it, or set wait to false');
 }
 function readCredentials(read) {
     const appSecret = read('app-secret');
     const policy = read('policy');
     const signature = read('signature');
     if (appSecret && (policy || signature)) {
-        throw new errors/* InputError */.dz('app-secret', 'give either app-secret or policy and signature, not both');
+        throw new InputError('app-secret', 'give either app-secret or policy and signature, not both');
     }
     if (appSecret)
         return { kind: 'secret', appSecret };
     if (!policy && !signature) {
-        throw new errors/* InputError */.dz('app-secret', 'is required unless policy and signature are given (Filestack Workflows need a signed policy)');
+        throw new InputError('app-secret', 'is required unless policy and signature are given (Filestack Workflows need a signed policy)');
     }
     if (!policy)
-        throw new errors/* InputError */.dz('policy', 'is required when signature is given');
+        throw new InputError('policy', 'is required when signature is given');
     if (!signature)
-        throw new errors/* InputError */.dz('signature', 'is required when policy is given');
+        throw new InputError('signature', 'is required when policy is given');
     if (!HEX_SIGNATURE.test(signature)) {
-        throw new errors/* InputError */.dz('signature', 'expected 64 hexadecimal characters (HMAC-SHA256)');
+        throw new InputError('signature', 'expected 64 hexadecimal characters (HMAC-SHA256)');
     }
     return { kind: 'signed', policy, signature: signature.toLowerCase() };
 }
@@ -34135,7 +34132,7 @@ function readRule(read) {
         return undefined;
     const error = ruleSyntaxError(rule);
     if (error)
-        throw new errors/* InputError */.dz('fail-if', `is not a valid JMESPath expression: ${error}`);
+        throw new InputError('fail-if', `is not a valid JMESPath expression: ${error}`);
     return rule;
 }
 
@@ -34301,6 +34298,154 @@ function resultEntries(reports) {
         seen.add(key);
         return [key, report.response.results ?? null];
     });
+}
+
+;// CONCATENATED MODULE: ./src/pull-request.ts
+
+
+
+/**
+ * Events whose payload is the pull request itself. In both, `context.repo`
+ * is the base repository, the one that owns the pull request, even when
+ * the changes come from a fork.
+ */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** The pull request this run is for, or undefined for any other event. */
+function pullRequestOf(context) {
+    if (!PULL_REQUEST_EVENTS.has(context.eventName))
+        return undefined;
+    const number = context.payload.pull_request?.number;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number < 1)
+        return undefined;
+    const { owner, repo } = context.repo;
+    return { owner, repo, number };
+}
+function describePullRequest(pr) {
+    return `${pr.owner}/${pr.repo}#${pr.number}`;
+}
+/**
+ * An Octokit client for `token` whose every request, each page of a
+ * listing included, ends when `signal` aborts. The signal is set per
+ * request: given in the client's options, it would replace the toolkit's
+ * proxy-aware `fetch`.
+ */
+async function gitHubClient(token, signal) {
+    // Loaded here so that runs without a pull request never load the client.
+    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = github.getOctokit(token);
+    if (signal) {
+        octokit.hook.before('request', (options) => {
+            options.request = { ...options.request, signal };
+        });
+    }
+    return octokit;
+}
+/** `signal`, if any, that also aborts once `ms` have passed. */
+function timeLimited(ms, signal) {
+    const limit = AbortSignal.timeout(ms);
+    return signal ? AbortSignal.any([signal, limit]) : limit;
+}
+/**
+ * The error for a call that `signal` ended before GitHub answered, or
+ * undefined if GitHub answered or the signal did not abort. `started` is
+ * when the call began, to say how long GitHub was waited for.
+ */
+function cutShortError(action, error, signal, started) {
+    if (!signal?.aborted || statusOf(error) !== undefined)
+        return undefined;
+    const reason = signal.reason;
+    if (reason?.name !== 'TimeoutError')
+        return new Error(`${action} was cancelled.`, { cause: error });
+    const waited = formatDuration(Date.now() - started);
+    return new Error(`${action} failed: the GitHub API did not answer within ${waited}.`, { cause: error });
+}
+/**
+ * The HTTP status of an error thrown by Octokit, if GitHub answered. Octokit
+ * gives network failures status 500 too, but no response.
+ */
+function statusOf(error) {
+    const { status, response } = (error ?? {});
+    if (response === undefined || typeof status !== 'number')
+        return undefined;
+    return status;
+}
+/** A 403 or 429 from a rate limit, not from a missing permission. */
+function isRateLimited(error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return false;
+    const { response } = error;
+    const remaining = response?.headers?.['x-ratelimit-remaining'];
+    return remaining === '0' || /rate limit/i.test(messageOf(error));
+}
+/** Real tokens are far longer; cutting out a short one would mangle words. */
+const MIN_TOKEN_LENGTH = 8;
+function redact(text, token) {
+    return token.length >= MIN_TOKEN_LENGTH ? text.replaceAll(token, '***') : text;
+}
+/**
+ * An error for a failed GitHub API call: what failed, GitHub's answer and
+ * what to check. `permission` is the `permissions:` entry the call needs.
+ * The token is cut out of the message in case any part echoes it.
+ */
+function gitHubApiError(action, error, token, permission) {
+    const status = statusOf(error);
+    const answer = plainText(messageOf(error));
+    const failed = status ? `failed with HTTP ${status}: ${answer}` : `failed: ${answer}`;
+    const message = `${action} ${failed}${hint(error, permission)}`;
+    return new Error(redact(message, token), { cause: error });
+}
+function hint(error, permission) {
+    const status = statusOf(error);
+    if (status === 401)
+        return '. Check the token given to the action.';
+    if (isRateLimited(error))
+        return '. The API rate limit was reached; re-run the job later.';
+    if (status !== 403 && status !== 404)
+        return '';
+    const reach = 'Check that the token can reach the repository and that the job has';
+    return `. ${reach} \`permissions: ${permission}\`.`;
+}
+
+;// CONCATENATED MODULE: ./src/changed-files.ts
+
+/** The most files GitHub lists for one pull request. */
+const MAX_LISTED = 3000;
+/** The largest page the pull request files API serves. */
+const PER_PAGE = 100;
+/** File statuses whose path exists in the pull request's head. */
+const PRESENT = new Set(['added', 'modified', 'renamed', 'changed', 'copied']);
+/**
+ * The paths a pull request adds or modifies, read page by page. A renamed
+ * file counts under its new name; removed files are left out. `signal`
+ * ends the reading, so a GitHub API that stops answering cannot hold the
+ * run past its time limit.
+ *
+ * GitHub lists at most 3000 files of a pull request, so a list that long
+ * may be cut short: then there is no telling which files changed, and the
+ * answer is undefined rather than a set a pull request could hide a file
+ * from.
+ */
+async function changedFiles(token, pr, signal) {
+    const started = Date.now();
+    const action = `Listing the files of pull request ${describePullRequest(pr)}`;
+    try {
+        const octokit = await gitHubClient(token, signal);
+        const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+            owner: pr.owner,
+            repo: pr.repo,
+            pull_number: pr.number,
+            per_page: PER_PAGE
+        });
+        if (files.length >= MAX_LISTED)
+            return undefined;
+        const present = files.filter((file) => PRESENT.has(file.status));
+        return new Set(present.map((file) => file.filename));
+    }
+    catch (error) {
+        throw (cutShortError(action, error, signal, started) ??
+            gitHubApiError(action, error, token, 'pull-requests: read'));
+    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
@@ -38061,7 +38206,7 @@ async function matches(patterns) {
         return await globber.glob();
     }
     catch (error) {
-        throw new errors/* InputError */.dz('files', error.message);
+        throw new InputError('files', error.message);
     }
 }
 /** True for a path inside a `.git` folder: repository internals, never assets. */
@@ -38072,32 +38217,32 @@ function inGitDir(path) {
 async function checkFile(absolute, workspace, root) {
     const path = (0,external_node_path_namespaceObject.relative)(workspace, absolute).split(external_node_path_namespaceObject.sep).join('/');
     if (CONTROL.test(path)) {
-        throw new errors/* InputError */.dz('files', `${(0,plain_text/* quote */.h)(path)} has a control character or an invisible formatting character in its name`);
+        throw new InputError('files', `${quote(path)} has a control character or an invisible formatting character in its name`);
     }
     if (inGitDir(path))
         return undefined;
     const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => absolute);
     const inside = (0,external_node_path_namespaceObject.relative)(root, real);
     if (inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
-        throw new errors/* InputError */.dz('files', `${path} resolves outside the workspace; only workspace files are uploaded`);
+        throw new InputError('files', `${path} resolves outside the workspace; only workspace files are uploaded`);
     }
     if (inGitDir(inside.split(external_node_path_namespaceObject.sep).join('/'))) {
-        throw new errors/* InputError */.dz('files', `${path} leads into .git, where the checkout keeps its credentials; it is not uploaded`);
+        throw new InputError('files', `${path} leads into .git, where the checkout keeps its credentials; it is not uploaded`);
     }
     try {
         await (0,promises_namespaceObject.access)(absolute, external_node_fs_namespaceObject.constants.R_OK);
     }
     catch (error) {
-        throw new errors/* InputError */.dz('files', `${path} cannot be read (${error.code ?? 'error'})`);
+        throw new InputError('files', `${path} cannot be read (${error.code ?? 'error'})`);
     }
     const found = await (0,promises_namespaceObject.stat)(absolute);
     if (found.isDirectory())
         return undefined;
     const { size } = found;
     if (size === 0)
-        throw new errors/* InputError */.dz('files', `${path} is empty`);
+        throw new InputError('files', `${path} is empty`);
     if (size > MAX_UPLOAD_BYTES) {
-        throw new errors/* InputError */.dz('files', `${path} is ${(size / 1048576).toFixed(1)} MiB; the most this action uploads is ${MAX_UPLOAD_BYTES / 1048576} MiB`);
+        throw new InputError('files', `${path} is ${(size / 1048576).toFixed(1)} MiB; the most this action uploads is ${MAX_UPLOAD_BYTES / 1048576} MiB`);
     }
     return { path, absolute, size };
 }
@@ -38148,7 +38293,7 @@ function handleOf(response, label) {
         const hint = response.statusCode === 403
             ? " Check that the policy allows the store call and has not expired, and that its signature was made with this application's secret."
             : '';
-        throw new errors/* FilestackError */.p_(`${label} was refused with ${describeFailure(response)}.${hint}`, response.statusCode);
+        throw new FilestackError(`${label} was refused with ${describeFailure(response)}.${hint}`, response.statusCode);
     }
     let url;
     try {
@@ -38159,7 +38304,7 @@ function handleOf(response, label) {
     }
     const handle = typeof url === 'string' ? url.split('?')[0].split('/').pop() : undefined;
     if (!handle || !/^[A-Za-z0-9_-]{20}$/.test(handle)) {
-        throw new errors/* FilestackError */.p_(`${label} answered without a file URL: ${describeFailure(response)}. Check api-key and upload-url.`);
+        throw new FilestackError(`${label} answered without a file URL: ${describeFailure(response)}. Check api-key and upload-url.`);
     }
     return handle;
 }
@@ -38171,19 +38316,21 @@ function handleOf(response, label) {
 
 
 
+
+
 /** Finds the files to check, narrows them to the pull request's changes if asked, and uploads them. */
 async function prepareFiles(options) {
     const { inputs, workspace } = options;
     let files = await findFiles(inputs.patterns, workspace);
     if (files.length === 0 && !inputs.allowNoFiles) {
-        throw new errors/* InputError */.dz('files', 'matched no files; check the patterns, or set allow-no-files to true');
+        throw new InputError('files', 'matched no files; check the patterns, or set allow-no-files to true');
     }
     if (inputs.changedOnly)
         files = await keepChanged(files, options.githubToken, options.retry);
     if (options.shard)
         files = selectShard(files, options.shard);
     if (files.length > MAX_SOURCES) {
-        throw new errors/* InputError */.dz('files', `${files.length} files in one run; the most is ${MAX_SOURCES}, so split them with the shard input`);
+        throw new InputError('files', `${files.length} files in one run; the most is ${MAX_SOURCES}, so split them with the shard input`);
     }
     if (files.length === 0)
         logLine('No files to check.');
@@ -38208,7 +38355,7 @@ async function upload(file, options) {
         return handle;
     }
     catch (error) {
-        return { source: file.path, message: (0,errors/* messageOf */.bD)(error) };
+        return { source: file.path, message: messageOf(error) };
     }
 }
 /**
@@ -38219,13 +38366,11 @@ async function upload(file, options) {
  */
 async function keepChanged(files, token, bounds) {
     const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const { pullRequestOf, describePullRequest, timeLimited } = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 5964));
     const pr = pullRequestOf(context);
     if (!pr) {
         logLine('changed-only: this run is not for a pull request, so every matched file is checked.');
         return files;
     }
-    const { changedFiles } = await __nccwpck_require__.e(/* import() */ 901).then(__nccwpck_require__.bind(__nccwpck_require__, 5901));
     const signal = timeLimited(Math.max(1000, bounds.deadline - Date.now()), bounds.signal);
     const changed = await changedFiles(token, pr, signal);
     if (!changed) {
@@ -38245,7 +38390,7 @@ const PROGRESS_EVERY_MS = 5000;
 /** The progress line: finished, failed and running out of all jobs. */
 function progressLine(reports, elapsedMs) {
     const count = (state) => reports.filter((r) => r.state === state).length;
-    return `Waiting ${(0,duration/* formatDuration */.a)(elapsedMs)}: ${count('finished')} finished, ${count('failed')} failed, ${count('running')} running of ${reports.length}`;
+    return `Waiting ${formatDuration(elapsedMs)}: ${count('finished')} finished, ${count('failed')} failed, ${count('running')} running of ${reports.length}`;
 }
 /** Logs the progress line every few seconds while any job runs; returns the timer to clear. */
 function logProgress(reports) {
@@ -38399,6 +38544,89 @@ function details(title, body) {
         preformatted(body),
         '</details>'
     ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/pr-comment.ts
+
+/** The first line of the action's comment, hidden when rendered; finds it again on the next run. */
+const COMMENT_MARKER = '<!-- filestack-workflows-action -->';
+/**
+ * A marker of its own for each place the action runs from (workflow, job,
+ * shard), so that shards and parallel steps keep separate comments
+ * instead of overwriting each other's.
+ */
+function commentMarker(scope) {
+    const key = scope.replace(/[^\w ./:|-]/g, '_').slice(0, 200);
+    return key ? `<!-- filestack-workflows-action ${key} -->` : COMMENT_MARKER;
+}
+/** GitHub refuses comment bodies longer than this many characters. */
+const MAX_COMMENT_LENGTH = 65_536;
+const CUT_NOTE = `\n\n*(cut to fit GitHub's limit of ${MAX_COMMENT_LENGTH} characters per comment)*`;
+/** The body to send: the marker line, then `body`, cut to GitHub's limit. */
+function commentText(body, marker = COMMENT_MARKER) {
+    const text = body.startsWith(marker) ? body : `${marker}\n${body}`;
+    if (text.length <= MAX_COMMENT_LENGTH)
+        return text;
+    let end = MAX_COMMENT_LENGTH - CUT_NOTE.length;
+    if (/[\uD800-\uDBFF]/.test(text[end - 1]))
+        end -= 1;
+    return text.slice(0, end) + CUT_NOTE;
+}
+/**
+ * The action's earlier comment: one by a bot that starts with the marker.
+ * Only bots count because a person cannot post as one, so a comment of
+ * someone else that carries the marker is never overwritten.
+ */
+function earlierComment(comments, marker) {
+    return comments.find((comment) => comment.user?.type === 'Bot' && comment.body?.split('\n')[0] === marker);
+}
+/**
+ * Posts `body` on the pull request, or replaces the action's earlier
+ * comment there so that re-runs keep one comment up to date. The earlier
+ * comment is one that starts with the marker and whose author is a bot,
+ * as github-actions[bot] and GitHub Apps are: comments of people are
+ * never changed, even when they start with the marker. With a personal
+ * access token the action comments as a person, so each run adds a new
+ * comment. A 403 other than a rate limit means the token may not comment
+ * (as for pull requests from forks) and gives 'not-permitted'. `signal`
+ * ends the calls, so a GitHub API that stops answering cannot hold the run.
+ */
+async function upsertComment(token, pr, body, signal, marker = COMMENT_MARKER) {
+    const started = Date.now();
+    const where = describePullRequest(pr);
+    const issue = { owner: pr.owner, repo: pr.repo, issue_number: pr.number };
+    let action = `Reading the comments of pull request ${where}`;
+    try {
+        const octokit = await gitHubClient(token, signal);
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+            ...issue,
+            per_page: 100
+        });
+        const earlier = earlierComment(comments, marker);
+        if (earlier) {
+            action = `Updating comment ${earlier.id} on pull request ${where}`;
+            const update = { owner: pr.owner, repo: pr.repo, comment_id: earlier.id };
+            // Another bot's comment with the marker cannot be edited: a new comment is posted instead.
+            const updated = await octokit.rest.issues.updateComment({ ...update, body: commentText(body, marker) }).then(() => true, (error) => {
+                if (statusOf(error) === 403 && !isRateLimited(error))
+                    return false;
+                throw error;
+            });
+            if (updated)
+                return 'updated';
+        }
+        action = `Commenting on pull request ${where}`;
+        await octokit.rest.issues.createComment({ ...issue, body: commentText(body, marker) });
+        return 'created';
+    }
+    catch (error) {
+        const cutShort = cutShortError(action, error, signal, started);
+        if (cutShort)
+            throw cutShort;
+        if (statusOf(error) === 403 && !isRateLimited(error))
+            return 'not-permitted';
+        throw gitHubApiError(action, error, token, 'pull-requests: write');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/task-results.ts
@@ -38572,11 +38800,11 @@ function join(blocks) {
 }
 function durationCell(report, now) {
     if (report.state === 'running') {
-        return `${(0,duration/* formatDuration */.a)(Math.max(0, now - report.startedAt))} (running)`;
+        return `${formatDuration(Math.max(0, now - report.startedAt))} (running)`;
     }
     if (report.endedAt === undefined)
         return '—';
-    return (0,duration/* formatDuration */.a)(Math.max(0, report.endedAt - report.startedAt));
+    return formatDuration(Math.max(0, report.endedAt - report.startedAt));
 }
 function sourceCell(report) {
     const source = escapeLine(report.source);
@@ -38700,6 +38928,8 @@ function renderSummary(input) {
 
 
 
+
+
 /** Room for the table within GitHub's 65,536 characters a comment. */
 const COMMENT_BUDGET = 60_000;
 /** The comment may take this long; a GitHub API that stops answering then costs a warning. */
@@ -38714,7 +38944,6 @@ const COMMENT_TIMEOUT_MS = 10_000;
  */
 async function postComment(token, input, signal, shard = '') {
     const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const { pullRequestOf, timeLimited } = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 5964));
     const pr = pullRequestOf(context);
     if (!pr) {
         info('comment: this run is not for a pull request, so no comment was posted.');
@@ -38734,8 +38963,6 @@ function scope(shard) {
 }
 /** Posts or updates the comment and logs the outcome; a failure is only a warning. */
 async function upsert(token, pr, body, signal, scope) {
-    const { describePullRequest } = await __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 5964));
-    const { commentMarker, upsertComment } = await __nccwpck_require__.e(/* import() */ 525).then(__nccwpck_require__.bind(__nccwpck_require__, 5525));
     try {
         const outcome = await upsertComment(token, pr, body, signal, commentMarker(scope));
         if (outcome === 'not-permitted') {
@@ -38746,7 +38973,7 @@ async function upsert(token, pr, body, signal, scope) {
         }
     }
     catch (error) {
-        warning(`comment: ${(0,errors/* messageOf */.bD)(error)}`);
+        warning(`comment: ${messageOf(error)}`);
     }
 }
 /** A link to this workflow run, where the full summary is. */
@@ -38818,7 +39045,7 @@ function judge(outcome) {
     const problems = failures.map((f) => `Could not start a job for ${f.source}: ${f.message}`);
     for (const r of reports) {
         if (r.state === 'failed')
-            problems.push(`Job ${r.jobId} for ${subjectOf(r)} ended with status ${(0,plain_text/* plainText */.w)(r.status, 80)}`);
+            problems.push(`Job ${r.jobId} for ${subjectOf(r)} ended with status ${plainText(r.status, 80)}`);
         else if (r.error)
             problems.push(`Could not check job ${r.jobId} for ${subjectOf(r)}: ${r.error}`);
     }
@@ -38839,7 +39066,7 @@ function startStatus(reports) {
     return statuses.size === 1 ? [...statuses][0] : 'Started';
 }
 function timeoutLine(running, timeoutMs) {
-    return `The timeout of ${(0,duration/* formatDuration */.a)(timeoutMs)} passed with ${running.length} job${running.length > 1 ? 's' : ''} still running: ${describe(running)}`;
+    return `The timeout of ${formatDuration(timeoutMs)} passed with ${running.length} job${running.length > 1 ? 's' : ''} still running: ${describe(running)}`;
 }
 function cancelledLine(running) {
     if (running.length === 0)
@@ -38848,7 +39075,7 @@ function cancelledLine(running) {
 }
 function describe(reports) {
     return reports
-        .map((r) => `${subjectOf(r)} (job ${r.jobId}, last status ${(0,plain_text/* plainText */.w)(r.status, 80)})`)
+        .map((r) => `${subjectOf(r)} (job ${r.jobId}, last status ${plainText(r.status, 80)})`)
         .join('; ');
 }
 
@@ -38867,7 +39094,7 @@ async function writeSummary(input) {
         await summary.addRaw(redactSecrets(renderSummary(input))).write();
     }
     catch (error) {
-        warning(`The job summary was not written: ${(0,errors/* messageOf */.bD)(error)}`);
+        warning(`The job summary was not written: ${messageOf(error)}`);
     }
 }
 
@@ -38955,12 +39182,12 @@ async function resumeJobs(client, jobIds) {
         const now = Date.now();
         try {
             const response = await client.workflowStatus(jobId);
-            logLine(`Job ${jobId} for ${(0,plain_text/* plainText */.w)(sourceOf(response, jobId))}: ${(0,plain_text/* plainText */.w)(response.status, 80)}`);
+            logLine(`Job ${jobId} for ${plainText(sourceOf(response, jobId))}: ${plainText(response.status, 80)}`);
             return reportOf(response, jobId, now);
         }
         catch (error) {
             const response = { jobid: jobId, status: 'Unknown' };
-            return { ...reportOf(response, jobId, now), error: (0,errors/* messageOf */.bD)(error) };
+            return { ...reportOf(response, jobId, now), error: messageOf(error) };
         }
     }));
 }
@@ -39035,10 +39262,10 @@ async function startJobs(client, plan) {
             onStarted?.(slots[i]);
         }
         catch (error) {
-            const code = error instanceof errors/* FilestackError */.p_ ? error.statusCode : undefined;
+            const code = error instanceof FilestackError ? error.statusCode : undefined;
             if (code === 401 || code === 403)
                 refusal ??= `an earlier source was refused with HTTP ${code}`;
-            slots[i] = { source: files.get(source.text) ?? source.text, message: (0,errors/* messageOf */.bD)(error) };
+            slots[i] = { source: files.get(source.text) ?? source.text, message: messageOf(error) };
         }
     }));
 }
@@ -39131,12 +39358,12 @@ async function followJob(report, options) {
             update(report, await options.client.workflowStatus(report.jobId));
         }
         catch (error) {
-            if (error instanceof errors/* CancelledError */.cc)
+            if (error instanceof CancelledError)
                 throw error;
             // A check cut short by the deadline leaves the job running: it timed out.
             if (Date.now() >= options.deadline)
                 return;
-            report.error = (0,errors/* messageOf */.bD)(error);
+            report.error = messageOf(error);
             // Logged when it happens; the step's one error annotation comes with the verdict.
             logLine(`Stopped checking job ${report.jobId} for ${subjectOf(report)}: ${report.error}`);
         }
@@ -39152,9 +39379,9 @@ function update(report, response) {
         report.endedAt = Date.now();
     if (response.status === previous)
         return;
-    const took = (0,duration/* formatDuration */.a)((report.endedAt ?? Date.now()) - report.startedAt);
-    const status = (0,plain_text/* plainText */.w)(response.status, 80);
-    logLine(`Job ${report.jobId} for ${subjectOf(report)}: ${(0,plain_text/* plainText */.w)(previous, 80)} → ${status} after ${took}`);
+    const took = formatDuration((report.endedAt ?? Date.now()) - report.startedAt);
+    const status = plainText(response.status, 80);
+    logLine(`Job ${report.jobId} for ${subjectOf(report)}: ${plainText(previous, 80)} → ${status} after ${took}`);
     if (isUnknownStatus(response.status)) {
         logLine(`Status "${status}" is not a known final state; job ${report.jobId} is polled until it ends or the deadline passes.`);
     }
@@ -39196,7 +39423,7 @@ async function run(signal = new AbortController().signal) {
         config = readConfig();
     }
     catch (error) {
-        setFailed((0,errors/* messageOf */.bD)(error));
+        setFailed(messageOf(error));
         return;
     }
     const deadline = Date.now() + config.timeoutMs;
@@ -39207,7 +39434,7 @@ async function run(signal = new AbortController().signal) {
         await report({ config, reports, failures, cancelled: signal.aborted, signal });
     }
     catch (error) {
-        setFailed((0,errors/* messageOf */.bD)(error));
+        setFailed(messageOf(error));
     }
     finally {
         http.dispose();
@@ -39298,39 +39525,6 @@ function main_upload(session) {
         target: { uploadUrl: files.uploadUrl, apiKey: config.apiKey, security: session.client.security },
         retry: { maxAttempts: 5, deadline, signal, log: logLine }
     });
-}
-
-
-/***/ }),
-
-/***/ 8763:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ quote),
-/* harmony export */   w: () => (/* binding */ plainText)
-/* harmony export */ });
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-/**
- * Text from Filestack made safe for one log line: control characters and
- * line breaks become spaces (a line of its own could be read by the runner
- * as a workflow command) and it is cut at `max` characters, never inside
- * a character.
- */
-function plainText(text, max = 300) {
-    const flat = [...text.replace(CONTROL, ' ').trim()];
-    return flat.length > max ? `${flat.slice(0, max).join('')}…` : flat.join('');
-}
-/** Characters JSON leaves as they are that would still break or disguise a line. */
-const INVISIBLE = /[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-/**
- * A value quoted for a message, with every control or line-separating
- * character escaped and at most `max` characters of it shown.
- */
-function quote(text, max = 80) {
-    const shown = [...text].slice(0, max).join('');
-    const json = JSON.stringify(shown).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return shown.length < text.length ? `${json}…` : json;
 }
 
 

@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { messageOf } from './errors.js'
 import { escapeHtml } from './html.js'
-import type { PullRequest } from './pull-request.js'
+import { commentMarker, upsertComment } from './pr-comment.js'
+import { describePullRequest, pullRequestOf, timeLimited, type PullRequest } from './pull-request.js'
 import { renderSummary, type SummaryInput } from './summary.js'
 import { redactSecrets } from './secrets.js'
 
@@ -26,7 +27,6 @@ export async function postComment(
   shard = ''
 ): Promise<void> {
   const { context } = await import('@actions/github')
-  const { pullRequestOf, timeLimited } = await import('./pull-request.js')
   const pr = pullRequestOf(context)
   if (!pr) {
     core.info('comment: this run is not for a pull request, so no comment was posted.')
@@ -48,8 +48,6 @@ function scope(shard: string): string {
 
 /** Posts or updates the comment and logs the outcome; a failure is only a warning. */
 async function upsert(token: string, pr: PullRequest, body: string, signal: AbortSignal, scope: string): Promise<void> {
-  const { describePullRequest } = await import('./pull-request.js')
-  const { commentMarker, upsertComment } = await import('./pr-comment.js')
   try {
     const outcome = await upsertComment(token, pr, body, signal, commentMarker(scope))
     if (outcome === 'not-permitted') {

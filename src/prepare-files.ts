@@ -3,7 +3,9 @@ import { InputError, messageOf } from './errors.js'
 import type { Http } from './http.js'
 import type { FileInputs } from './inputs.js'
 import type { Limiter } from './limiter.js'
+import { changedFiles } from './changed-files.js'
 import { findFiles, type LocalFile } from './local-files.js'
+import { describePullRequest, pullRequestOf, timeLimited } from './pull-request.js'
 import { MAX_SOURCES, selectShard, type Shard } from './source-list.js'
 import type { Source } from './sources.js'
 import type { StartFailure } from './start-jobs.js'
@@ -79,13 +81,11 @@ type RunBounds = Pick<RetryOptions, 'deadline' | 'signal'>
  */
 async function keepChanged(files: LocalFile[], token: string, bounds: RunBounds): Promise<LocalFile[]> {
   const { context } = await import('@actions/github')
-  const { pullRequestOf, describePullRequest, timeLimited } = await import('./pull-request.js')
   const pr = pullRequestOf(context)
   if (!pr) {
     logLine('changed-only: this run is not for a pull request, so every matched file is checked.')
     return files
   }
-  const { changedFiles } = await import('./changed-files.js')
   const signal = timeLimited(Math.max(1000, bounds.deadline - Date.now()), bounds.signal)
   const changed = await changedFiles(token, pr, signal)
   if (!changed) {
