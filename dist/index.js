@@ -30051,7 +30051,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6010);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9593);
 
 /**
  * The runner cancels a step with SIGINT, then SIGTERM: either one stops
@@ -30070,7 +30070,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6010:
+/***/ 9593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33287,6 +33287,17 @@ function redactUrl(url) {
         .replace(/\?.*$/, '?[redacted]');
 }
 
+;// CONCATENATED MODULE: ./src/deadline.ts
+/**
+ * A request is not allowed to run past the deadline by more than this, so
+ * the last status check, made at the deadline, still gets an answer.
+ */
+const DEADLINE_GRACE_MS = 2000;
+/** How long a request sent now may take, at most, to stay within the deadline and its grace. */
+function timeLeft(deadline, now = Date.now()) {
+    return Math.max(DEADLINE_GRACE_MS, deadline - now);
+}
+
 ;// CONCATENATED MODULE: ./src/duration.ts
 const UNIT_SECONDS = { '': 1, s: 1, m: 60, h: 3600 };
 /**
@@ -33605,7 +33616,7 @@ function filestackMessage(body) {
 
 ;// CONCATENATED MODULE: ./src/log.ts
 
-const LINE_BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
 /** A log line longer than this is cut: text from Filestack could be any length. */
 const MAX_LINE = 2000;
 /**
@@ -33616,9 +33627,8 @@ const MAX_LINE = 2000;
  * broken up, and a line that would start with `::` is marked so it cannot.
  */
 function logLine(text) {
-    const flat = [...text.replace(LINE_BREAKS, ' ').replace(/##\[/g, '## [')];
-    const line = flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE).join('')}…` : flat.join('');
-    info(line.trimStart().startsWith('::') ? `» ${line}` : line);
+    const line = plainText(text, MAX_LINE).replace(/##\[/g, '## [');
+    info(line.startsWith('::') ? `» ${line}` : line);
 }
 
 ;// CONCATENATED MODULE: ./src/filestack.ts
@@ -33629,11 +33639,7 @@ function logLine(text) {
 
 
 
-/**
- * A request is not allowed to run past the deadline by more than this, so
- * the last status check, made at the deadline, still gets an answer.
- */
-const DEADLINE_GRACE_MS = 2000;
+
 /** A job ID that is safe to put in a request path. */
 const JOB_ID = /^[A-Za-z0-9_-]{1,128}$/;
 /** The two Workflows API calls, with retries, pacing and error advice. */
@@ -33682,7 +33688,7 @@ class FilestackClient {
             const reason = notSentBecause?.();
             if (reason)
                 throw new FilestackError(`not sent, since ${reason}`);
-            const response = await http.get(url, Math.max(DEADLINE_GRACE_MS, deadline - Date.now()));
+            const response = await http.get(url, timeLeft(deadline));
             rateLimit.observe(response.headers, limiter.inFlight - 1);
             core_debug(`GET ${redactUrl(url)} -> ${response.statusCode}`);
             return response;
@@ -38251,6 +38257,7 @@ async function checkFile(absolute, workspace, root) {
 
 
 
+
 /**
  * Stores one file with the File API's one-request call and returns its
  * handle: the last path segment of the `url` in the answer. A new read
@@ -38276,7 +38283,7 @@ async function uploadFile(http, target, file, retry) {
  * every request).
  */
 function uploadTimeout(bytes, deadline) {
-    return Math.min(30_000 + bytes / 1000, Math.max(2000, deadline - Date.now()));
+    return Math.min(30_000 + bytes / 1000, timeLeft(deadline));
 }
 function storeUrl({ uploadUrl, apiKey, security }, file) {
     const query = new URLSearchParams({

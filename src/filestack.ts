@@ -5,6 +5,7 @@ import {
   workflowStatusUrl,
   type Endpoint
 } from './endpoints.js'
+import { timeLeft } from './deadline.js'
 import { FilestackError } from './errors.js'
 import type { Http, HttpResponse } from './http.js'
 import type { StatusResponse } from './job.js'
@@ -15,12 +16,6 @@ import { sleep } from './sleep.js'
 import type { Source } from './sources.js'
 import { quote } from './plain-text.js'
 import { logLine } from './log.js'
-
-/**
- * A request is not allowed to run past the deadline by more than this, so
- * the last status check, made at the deadline, still gets an answer.
- */
-const DEADLINE_GRACE_MS = 2000
 
 /** A job ID that is safe to put in a request path. */
 export const JOB_ID = /^[A-Za-z0-9_-]{1,128}$/
@@ -94,7 +89,7 @@ export class FilestackClient {
         // that freed this slot has been dealt with by then.
         const reason = notSentBecause?.()
         if (reason) throw new FilestackError(`not sent, since ${reason}`)
-        const response = await http.get(url, Math.max(DEADLINE_GRACE_MS, deadline - Date.now()))
+        const response = await http.get(url, timeLeft(deadline))
         rateLimit.observe(response.headers, limiter.inFlight - 1)
         core.debug(`GET ${redactUrl(url)} -> ${response.statusCode}`)
         return response

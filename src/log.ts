@@ -1,6 +1,5 @@
 import * as core from '@actions/core'
-
-const LINE_BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
+import { plainText } from './plain-text.js'
 
 /** A log line longer than this is cut: text from Filestack could be any length. */
 const MAX_LINE = 2000
@@ -13,7 +12,6 @@ const MAX_LINE = 2000
  * broken up, and a line that would start with `::` is marked so it cannot.
  */
 export function logLine(text: string): void {
-  const flat = [...text.replace(LINE_BREAKS, ' ').replace(/##\[/g, '## [')]
-  const line = flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE).join('')}…` : flat.join('')
-  core.info(line.trimStart().startsWith('::') ? `» ${line}` : line)
+  const line = plainText(text, MAX_LINE).replace(/##\[/g, '## [')
+  core.info(line.startsWith('::') ? `» ${line}` : line)
 }

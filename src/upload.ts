@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { timeLeft } from './deadline.js'
 import type { Security } from './endpoints.js'
 import { FilestackError } from './errors.js'
 import type { Http, HttpResponse } from './http.js'
@@ -44,7 +45,7 @@ export async function uploadFile(
  * every request).
  */
 function uploadTimeout(bytes: number, deadline: number): number {
-  return Math.min(30_000 + bytes / 1000, Math.max(2000, deadline - Date.now()))
+  return Math.min(30_000 + bytes / 1000, timeLeft(deadline))
 }
 
 export function storeUrl({ uploadUrl, apiKey, security }: UploadTarget, file: LocalFile): string {
